@@ -52,7 +52,8 @@ struct ModelOptions {
 
 /// The formulas name their arguments in snake_case ("k_h: expected …"); on the command line the user
 /// typed options, so the message is rewritten to name the option ("--k-h: expected …").
-std::string name_option(const std::string& message, const std::vector<std::pair<std::string, std::string>>& names) {
+std::string name_option(const std::string& message,
+                        const std::vector<std::pair<std::string, std::string>>& names) {
   for (const auto& [field, option] : names)
     if (message.compare(0, field.size(), field) == 0 &&
         (message.size() == field.size() || message[field.size()] == ':' || message[field.size()] == '['))
@@ -65,19 +66,23 @@ int invalid(const std::string& verb, const std::string& message) {
   return kInvalidInput;
 }
 
-void print_json(const nlohmann::json& j) { std::cout << j.dump() << std::endl; }
+void print_json(const nlohmann::ordered_json& j) {
+  std::cout << j.dump() << std::endl;
+}
 
 int run_route(const ModelOptions& o) {
-  const std::vector<std::pair<std::string, std::string>> names = {
-      {"k_h", "--k-h"}, {"x", "--x"}, {"dt_h", "--dt-h"}, {"inflow", "--inflow"}, {"initial_outflow", "--initial-outflow"}};
+  const std::vector<std::pair<std::string, std::string>> names = {{"k_h", "--k-h"},
+                                                                  {"x", "--x"},
+                                                                  {"dt_h", "--dt-h"},
+                                                                  {"inflow", "--inflow"},
+                                                                  {"initial_outflow", "--initial-outflow"}};
   std::vector<double> outflow;
   std::vector<std::string> warnings;
   flood::MuskingumCoefficients c;
   try {
     const flood::Muskingum reach(o.k_h, o.x, o.dt_h);
     std::optional<double> initial;
-    if (o.initial_outflow && o.initial_outflow->count() > 0)
-      initial = o.initial_outflow_m3_s;
+    if (o.initial_outflow && o.initial_outflow->count() > 0) initial = o.initial_outflow_m3_s;
     outflow = reach.route(o.inflow_m3_s, initial);
     warnings = reach.warnings();
     c = reach.coefficients();
@@ -85,7 +90,7 @@ int run_route(const ModelOptions& o) {
     return invalid("route", name_option(e.what(), names));
   }
   for (const std::string& w : warnings)
-    std::cerr << "hgdrill model route: warning: " << w << "\n";
+    std::cerr << "hgdrill model route: warning: " << name_option(w, names) << "\n";
   if (o.json) {
     print_json({{"outflow", outflow}});
     return kOk;
@@ -99,10 +104,13 @@ int run_route(const ModelOptions& o) {
 }
 
 int run_manning(const ModelOptions& o) {
-  const std::vector<std::pair<std::string, std::string>> names = {
-      {"section", "--section"},   {"width_m", "--width-m"}, {"side_slope", "--side-slope"},
-      {"diameter_m", "--diameter-m"}, {"depth_m", "--depth-m"}, {"n", "--n"},
-      {"slope", "--slope"}};
+  const std::vector<std::pair<std::string, std::string>> names = {{"section", "--section"},
+                                                                  {"width_m", "--width-m"},
+                                                                  {"side_slope", "--side-slope"},
+                                                                  {"diameter_m", "--diameter-m"},
+                                                                  {"depth_m", "--depth-m"},
+                                                                  {"n", "--n"},
+                                                                  {"slope", "--slope"}};
   flood::ManningFlow flow;
   try {
     const flood::SectionShape shape = flood::parse_section_shape(o.section);
@@ -137,7 +145,8 @@ int run_manning(const ModelOptions& o) {
                 {"discharge_m3_s", flow.discharge_m3_s}});
     return kOk;
   }
-  std::printf("曼宁公式 Manning (%s, y = %g m, n = %g, S = %g)\n", o.section.c_str(), o.depth_m, o.n, o.slope);
+  std::printf("曼宁公式 Manning (%s, y = %g m, n = %g, S = %g)\n", o.section.c_str(), o.depth_m, o.n,
+              o.slope);
   std::printf("  过水面积 area             %12.4f m2\n", flow.geometry.area_m2);
   std::printf("  湿周 wetted perimeter     %12.4f m\n", flow.geometry.wetted_perimeter_m);
   std::printf("  水力半径 hydraulic radius %12.4f m\n", flow.geometry.hydraulic_radius_m);
@@ -191,7 +200,8 @@ Runner add_model_command(CLI::App& app) {
   CLI::App* manning = model->add_subcommand("manning", "Manning uniform flow / 曼宁公式均匀流计算");
   manning->add_option("--section", o->section, "rectangular | trapezoidal | circular")->required();
   o->width = manning->add_option("--width-m", o->width_m, "bottom width B, m (rectangular, trapezoidal)");
-  o->side_slope_opt = manning->add_option("--side-slope", o->side_slope, "side slope z, horizontal per 1 vertical (trapezoidal)");
+  o->side_slope_opt = manning->add_option("--side-slope", o->side_slope,
+                                          "side slope z, horizontal per 1 vertical (trapezoidal)");
   o->diameter = manning->add_option("--diameter-m", o->diameter_m, "pipe diameter D, m (circular)");
   manning->add_option("--depth-m", o->depth_m, "flow depth y, m (<= D for circular)")->required();
   manning->add_option("--n", o->n, "Manning roughness n, s/m^(1/3)")->required();
@@ -205,12 +215,9 @@ Runner add_model_command(CLI::App& app) {
   weir->add_flag("--json", o->json, "print {\"discharge_m3_s\": ...} on one line");
 
   return [o, route, manning, weir]() -> int {
-    if (route->parsed())
-      return run_route(*o);
-    if (manning->parsed())
-      return run_manning(*o);
-    if (weir->parsed())
-      return run_weir(*o);
+    if (route->parsed()) return run_route(*o);
+    if (manning->parsed()) return run_manning(*o);
+    if (weir->parsed()) return run_weir(*o);
     return kUsage;
   };
 }

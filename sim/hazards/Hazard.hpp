@@ -54,6 +54,15 @@ public:
                             double dt_s, HazardSink& sink) = 0;
   /// An injected or scheduled disturbance (e.g. {"what":"breach","levee":"lv_x"}); false if unknown.
   virtual bool inject(const nlohmann::json& what, double t_s, HazardSink& sink) = 0;
+  /// Where a response target of this hazard is (e.g. a levee): a road node, zone or facility id; ""
+  /// if the target is unknown to this hazard.
+  virtual std::string location_of(const std::string& target) const {
+    (void)target;
+    return "";
+  }
+  /// Population zones the hazard threatens, as a forecast would name them (told to the lead post at
+  /// the start, so that plans can warn and evacuate "all zones at risk").
+  virtual std::vector<std::string> zones_at_risk() const { return {}; }
 };
 
 } // namespace hg

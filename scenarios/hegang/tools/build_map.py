@@ -348,3 +348,764 @@ for nid, zh, en, la, lo, code, d in FF:
     V_node(nid, zh, en, la, lo, code, d)
 node("n_ff_helin", "鹤林林场", "Helin forest farm", 47.47, 130.12, "estimated",
      "estimated: named among 鹤岗市林业局 farms (ref §4.4) without coordinate; placed between 红旗 and 十里河 farms", district="d_dongshan")
+
+# =============================================================== ROADS
+# (classes/speeds: see ROAD_CLASSES below)
+U = "urban"
+def urb(pairs, zh="城区干道", en="urban arterial"):
+    for a, b in pairs:
+        road(f"r_u_{a[2:]}_{b[2:]}", a, b, zh, en, U, "urban")
+
+urb([("n_hg_gov", "n_hongjun"), ("n_hg_gov", "n_shengli"), ("n_shengli", "n_nanyi"), ("n_hg_gov", "n_guangming"),
+     ("n_hongjun", "n_beishan_xy"), ("n_hongjun", "n_gounan"), ("n_guangming", "n_tuanjie_gn"), ("n_nanyi", "n_seat_dongshan"),
+     ("n_shengli", "n_tuanjie_gn"), ("n_hongjun", "n_guangming"),
+     ("n_tuanjie_gn", "n_jiefang"), ("n_jiefang", "n_hongqi_gn"), ("n_hongqi_gn", "n_seat_gongnong"), ("n_seat_gongnong", "n_yucai"),
+     ("n_seat_gongnong", "n_xinnan"), ("n_xinnan", "n_hubin"), ("n_hongqi_gn", "n_xinnan"), ("n_jiefang", "n_shuyuan"),
+     ("n_guangming", "n_shuyuan"),
+     ("n_yucai", "n_tiexi"), ("n_tiexi", "n_seat_nanshan"), ("n_seat_nanshan", "n_tiedong"), ("n_tiedong", "n_shengli"),
+     ("n_seat_nanshan", "n_liuhao"), ("n_liuhao", "n_dalu"), ("n_dalu", "n_lulinshan"), ("n_hubin", "n_lulinshan"),
+     ("n_liuhao", "n_fuli"), ("n_liuhao", "n_g1111_s"), ("n_fuli", "n_g1111_s"),
+     ("n_seat_xingan", "n_xinganlu"), ("n_xinganlu", "n_xingchanglu"), ("n_xingchanglu", "n_guangyu"),
+     ("n_seat_xingan", "n_xingjianlu"), ("n_xingjianlu", "n_jundelu"), ("n_seat_xingan", "n_hongqi_town"),
+     ("n_hongqi_town", "n_hedonglu"), ("n_hedonglu", "n_xingjianlu"),
+     ("n_seat_dongshan", "n_sanjie"), ("n_sanjie", "n_xinyi"), ("n_seat_dongshan", "n_xinyi"), ("n_sanjie", "n_hglj"),
+     ("n_seat_dongshan", "n_dongfanghong"), ("n_dongfanghong", "n_g11_start"), ("n_gongrencun", "n_g11_start"),
+     ("n_gongrencun", "n_liuhao"), ("n_gongrencun", "n_dongfanghong"), ("n_tiedong", "n_gongrencun"),
+     ("n_gounan", "n_seat_xingshan"), ("n_seat_xingshan", "n_goubei"), ("n_goubei", "n_lingnan"), ("n_lingnan", "n_lingbei"),
+     ("n_lingnan", "n_sanjie"), ("n_beishan_xy", "n_goubei"),
+     ("n_seat_luobei", "n_lbfb"), ("n_fengxiang", "n_dongming"), ("n_dongming", "n_lbfb"), ("n_fengxiang", "n_seat_luobei"),
+     ("n_hebei", "n_hbfb"), ("n_suibin", "n_seat_suibin"), ("n_baoquanling", "n_bql_city")])
+# city <-> 兴安 (ref §2.2 #23: urban arterial ≈15 km city–兴安/峻德)
+road("r_u_fuli_hedonglu", "n_fuli", "n_hedonglu", "鹤岗—兴安 干道", "Hegang–Xing'an arterial", "urban", "urban", src="ref §2.2 #23 city–兴安 arterial")
+road("r_u_lulinshan_guangyu", "n_lulinshan", "n_guangyu", "鹤岗—兴安 西线", "Hegang–Xing'an west arterial", "urban", "urban", src="ref §2.2 #23")
+
+# G11 鹤大高速 (ref §2.1: starts at 东山区 河里大桥)
+G11 = ("G11 鹤大高速", "G11 Hegang–Dalian Expressway")
+road("r_g11_1", "n_g11_start", "n_heli_br_n", *G11, "motorway", "urban")
+bridge("r_g11_heli_bridge", "n_heli_br_n", "n_heli_br_s", "G11 河里大桥", "G11 Heli bridge", "motorway", "estimated (the reference names the bridge as G11's start in 东山区, ref §2.1; site not georeferenced)")
+road("r_g11_2", "n_heli_br_s", "n_g11_xinhua_ic", *G11, "motorway", "plain")
+road("r_g11_3", "n_g11_xinhua_ic", "n_g11_south", *G11, "motorway", "plain")
+road("r_g11_4", "n_g11_south", "n_jiamusi", *G11, "motorway", "plain", src="includes the 25.239 km 佳木斯过境段 opened 2022-11-08 (ref §2.1)")
+# G1111 鹤哈高速 (ref §2.1: 460 km total, G11 at Hegang -> 伊春 -> 绥化 -> 哈尔滨)
+G1111 = ("G1111 鹤哈高速", "G1111 Hegang–Harbin Expressway")
+road("r_g1111_1", "n_heli_br_s", "n_g1111_s", *G1111, "motorway", "urban")
+road("r_g1111_2", "n_g1111_s", "n_g1111_xhl", *G1111, "motorway", "plain")
+bridge("r_g1111_xhl_bridge", "n_g1111_xhl", "n_g1111_xhl_w", "G1111 小鹤立河大桥", "G1111 Xiaoheli river bridge", "motorway",
+       "estimated: G1111 must cross the 鹤立河 system west of the city; placed upstream of the reservoir")
+road("r_g1111_3", "n_g1111_xhl_w", "n_g1111_sandao", *G1111, "motorway", "hilly")
+road("r_g1111_4", "n_g1111_sandao", "n_g1111_west", *G1111, "motorway", "hilly")
+road("r_g1111_5", "n_g1111_west", "n_yichun", *G1111, "motorway", "hilly")
+_g1111_hg = sum(r["length_km"] for r in ROADS if r["id"].startswith("r_g1111_"))
+road("r_g1111_yichun_harbin", "n_yichun", "n_harbin", *G1111, "motorway",
+     length=round(460 - _g1111_hg, 1),
+     src=f"ref §2.1 G1111 total 460 km (de-wiki) minus the {_g1111_hg:.1f} km modelled from the G11 junction to 伊春")
+road("r_acc_sandao_ic", "n_g1111_sandao", "n_ff_sandao", "三道林场连接路", "Sandao farm link", "forest", "hilly")
+# 鹤伊公路 (ordinary road, ref §2.1)
+HY = ("鹤伊公路", "Hegang–Yichun road")
+road("r_heyi_1", "n_shuyuan", "n_xhl_br_e", *HY, "primary", "plain")
+road("r_heyi_1b", "n_xinnan", "n_xhl_br_e", *HY, "primary", "urban")
+bridge("r_heyi_xhl_bridge", "n_xhl_br_e", "n_xhl_br_w", "鹤伊公路 小鹤立河桥", "Heyi road Xiaoheli bridge", "primary",
+       "estimated: just below the 小鹤立河 dam (dam ≈5 km from the centre, ref §3.1)")
+road("r_heyi_2", "n_xhl_br_w", "n_ff_sandao", *HY, "primary", "hilly")
+road("r_heyi_3", "n_ff_sandao", "n_yichun", *HY, "primary", "hilly")
+# old G201 (ref §2.1/§2.2 #2-3)
+G201 = ("G201 鹤大公路（老国道）", "old G201 Hegang–Dalian road")
+road("r_g201_1", "n_jundelu", "n_g201_s", *G201, "trunk", "plain")
+road("r_g201_2", "n_g201_s", "n_tangyuan", *G201, "trunk", "plain")
+road("r_g201_3", "n_tangyuan", "n_jiamusi", *G201, "trunk", "plain", src="crosses the Songhua at 佳木斯 (ref §2.2 #3)")
+# city -> 新华 (ref §2.2 #22) with 鹤立河 bridge
+XH = ("鹤岗—新华公路", "Hegang–Xinhua road")
+road("r_xinhua_1", "n_gongrencun", "n_kaoshan", *XH, "secondary", "plain")
+road("r_xinhua_2", "n_kaoshan", "n_heli_br2_n", *XH, "secondary", "plain")
+bridge("r_xinhua_heli_bridge", "n_heli_br2_n", "n_heli_br2_s", "鹤立河大桥（新华）", "Heli river bridge (Xinhua)", "secondary",
+       "estimated: 鹤立河 turns at 新华镇 (ref §3.1)")
+road("r_xinhua_3", "n_heli_br2_s", "n_xinhua", *XH, "secondary", "plain", zone="z_xinhua")
+road("r_xinhua_4", "n_xinhua", "n_xinhua_farm", "新华镇—新华农场", "Xinhua town–farm road", "tertiary", "plain", zone="z_xinhua")
+road("r_xinhua_ic_1", "n_xinhua_farm", "n_g11_xinhua_ic", "G11 新华连接线", "G11 Xinhua link", "secondary", "plain", zone="z_xinhua_farm")
+road("r_xinhua_ic_2", "n_kaoshan", "n_g11_start", "靠山—G11 连接线", "Kaoshan–G11 link", "tertiary", "plain")
+# 哈萝公路 (Harbin–Luobei via 宝泉岭, ref §2.1, §2.2 #7-8; alignment via 新华农场 assumed)
+HL = ("哈萝公路", "Harbin–Luobei road")
+road("r_haluo_1", "n_tangyuan", "n_xinhua_farm", *HL, "primary", "plain", zone="z_xinhua_farm")
+road("r_haluo_2", "n_xinhua_farm", "n_wt_br3_w", *HL, "primary", "plain")
+bridge("r_haluo_wutong_bridge", "n_wt_br3_w", "n_wt_br3_e", "哈萝公路 梧桐河大桥", "Harbin–Luobei road Wutong bridge", "primary",
+       "estimated: at the 东山/萝北 boundary (= 梧桐河, ref §3.1) on the assumed alignment")
+road("r_haluo_3", "n_wt_br3_e", "n_baoquanling", *HL, "primary", "plain")
+road("r_haluo_4", "n_baoquanling", "n_dl_br2_w", *HL, "primary", "plain")
+bridge("r_haluo_dulu_bridge", "n_dl_br2_w", "n_dl_br2_e", "哈萝公路 都鲁河大桥", "Harbin–Luobei road Dulu bridge", "primary",
+       "estimated: 都鲁河 passes between 共青农场 and 团结镇 (ref §3.1)")
+road("r_haluo_5", "n_dl_br2_e", "n_fengxiang", *HL, "primary", "plain")
+# 鹤宝路 city -> 宝泉岭 (ref §2.2 #6, name unverified)
+HB = ("鹤宝公路（名称未核实）", "Hegang–Baoquanling road (name unverified)")
+road("r_hebao_1", "n_dongfanghong", "n_wt_br2_w", *HB, "secondary", "plain")
+bridge("r_hebao_wutong_bridge", "n_wt_br2_w", "n_wt_br2_e", "鹤宝公路 梧桐河桥", "Hegang–Baoquanling Wutong bridge", "secondary",
+       "estimated: 梧桐河 = 东山/萝北 boundary (ref §3.1)")
+road("r_hebao_2", "n_wt_br2_e", "n_baoquanling", *HB, "secondary", "plain")
+# city -> 鹤北 (ref §2.2 #9)
+HBR = ("鹤岗—鹤北公路（名称未核实）", "Hegang–Hebei road (name unverified)")
+road("r_hebei_1", "n_lingbei", "n_xinxing_rd", *HBR, "secondary", "urban")
+road("r_hebei_2", "n_xinxing_rd", "n_niaoshan_rd", *HBR, "secondary", "plain")
+road("r_hebei_3", "n_niaoshan_rd", "n_xinlu_rd", *HBR, "secondary", "plain")
+road("r_hebei_4", "n_xinlu_rd", "n_wt_br1_w", *HBR, "secondary", "plain")
+bridge("r_hebei_wutong_bridge", "n_wt_br1_w", "n_wt_br1_e", "鹤北公路 梧桐河桥", "Hebei road Wutong bridge", "secondary",
+       "estimated: 梧桐河 = 东山/萝北 boundary (ref §3.1)")
+road("r_hebei_5", "n_wt_br1_e", "n_hebei", *HBR, "secondary", "plain")
+# 鹤北 -> 凤翔 (ref §2.2 #10) with 都鲁河 bridge at 鹤北
+HF = ("鹤北—凤翔县道", "Hebei–Fengxiang county road")
+road("r_hefeng_1", "n_hebei", "n_dl_br1_w", *HF, "secondary", "urban")
+bridge("r_hefeng_dulu_bridge", "n_dl_br1_w", "n_dl_br1_e", "鹤北 都鲁河桥", "Dulu bridge at Hebei", "secondary",
+       "estimated: 都鲁河 passes 鹤北镇 (ref §3.1)")
+road("r_hefeng_2", "n_dl_br1_e", "n_gongqing", *HF, "secondary", "plain")
+road("r_hefeng_3", "n_gongqing", "n_fengxiang", *HF, "secondary", "plain")
+# 凤翔 -> 名山 -> 肇兴 (ref §2.2 #11-12), G331 east (assumed)
+road("r_hengming_1", "n_fengxiang", "n_mingshan", "鹤名公路（名称未核实）", "road to Luobei port (name unverified)", "secondary", "plain", zone="z_mingshan")
+road("r_mingshan_farm", "n_mingshan", "n_mingshan_farm", "名山—名山农场", "Mingshan–Mingshan farm", "tertiary", "plain")
+G331 = ("G331 丹阿公路（沿江边防路）", "G331 border road along the Amur")
+road("r_g331_e1", "n_mingshan", "n_zhaoxing", *G331, "trunk", "plain", zone="z_zhaoxing")
+road("r_g331_e2", "n_zhaoxing", "n_zxbflc", *G331, "trunk", "plain", src="alignment east of 肇兴 assumed")
+road("r_g331_e3", "n_zxbflc", "n_zhongren", *G331, "trunk", "plain", src="alignment assumed", zone="z_zhongren")
+road("r_g331_e4", "n_zhongren", "n_liansheng", *G331, "trunk", "plain", src="alignment assumed")
+road("r_g331_e5", "n_liansheng", "n_suidong", *G331, "trunk", "plain", src="alignment assumed", zone="z_suidong")
+road("r_suidong_290", "n_suidong", "n_farm290", "绥东—二九〇农场", "Suidong–290 farm road", "tertiary", "plain")
+road("r_ferry_tongjiang", "n_farm290", "n_tongjiang", "松花江 同江渡口（估计）", "Songhua ferry to Tongjiang (estimated)", "ferry", "plain",
+     src="no fixed bridge found between 绥滨 side and 同江; ferry/ice-road link assumed")
+# G331 north-west along the Amur (ref §2.2 #13-14)
+chain("r_g331_w", ["n_fengxiang", "n_ff_ershilihe", "n_ff_damahe", "n_ff_jinmantun", "n_ff_taipinggou", "n_taipinggou"],
+      *G331, "trunk", "hilly", src="ref §2.2 #13: via the forest (hilly x1.35)")
+road("r_g331_jiayin", "n_taipinggou", "n_jiayin", *G331, "trunk", "hilly", src="ref §2.2 #14; travel note: 嘉荫→萝北 '二百多公里' through the mountains")
+# 萝北 county and forest roads
+road("r_luobei_tuanjie", "n_fengxiang", "n_tuanjie_lb", "凤翔—团结县道", "Fengxiang–Tuanjie county road", "secondary", "plain", zone="z_tuanjie_lb")
+road("r_tuanjie_jiangbin", "n_tuanjie_lb", "n_jiangbin", "团结—江滨农场", "Tuanjie–Jiangbin farm road", "tertiary", "plain")
+road("r_tuanjie_bql", "n_tuanjie_lb", "n_baoquanling", "团结—宝泉岭", "Tuanjie–Baoquanling road", "tertiary", "plain")
+road("r_tuanjie_yanjun", "n_tuanjie_lb", "n_yanjun", "团结—延军农场", "Tuanjie–Yanjun farm road", "tertiary", "plain")
+road("r_yanjun_junchuan", "n_yanjun", "n_junchuan", "延军—军川", "Yanjun–Junchuan road", "tertiary", "plain")
+SJ = ("省道 绥滨—嘉荫（绥嘉公路）", "provincial road Suibin–Jiayin")
+road("r_suijia_1", "n_fengxiang", "n_junchuan", *SJ, "primary", "plain", src="ref §2.2 #16, assumed alignment")
+road("r_suijia_2", "n_junchuan", "n_xinfu", *SJ, "primary", "plain", src="ref §2.2 #17, assumed alignment")
+road("r_suijia_3", "n_xinfu", "n_beigang", *SJ, "primary", "plain")
+road("r_suijia_4", "n_beigang", "n_seat_suibin", *SJ, "primary", "plain")
+road("r_gongqing_yunshan", "n_gongqing", "n_yunshan", "共青—云山", "Gongqing–Yunshan road", "tertiary", "plain")
+road("r_yunshan_ershilihe", "n_yunshan", "n_ff_ershilihe", "云山—二十里河", "Yunshan–Ershilihe road", "tertiary", "hilly")
+FR = ("林区道路", "forest road")
+road("r_f_yunshan_sifangshan", "n_yunshan", "n_ff_sifangshan", *FR, "forest", "hilly")
+chain("r_f_hebei", ["n_hbfb", "n_ff_yumihe", "n_ff_sifangshan", "n_ff_jinkuang", "n_ff_zhongxing", "n_taipinggou"], *FR, "forest", "hilly",
+      src="ref §2.2 #15 鹤北–太平沟 forest road (unverified)")
+road("r_f_sifangshan_xiaowutong", "n_ff_sifangshan", "n_ff_xiaowutong", *FR, "forest", "hilly")
+road("r_f_xiaowutong_jinkuang", "n_ff_xiaowutong", "n_ff_jinkuang", *FR, "forest", "hilly")
+road("r_f_jinkuang_lianying", "n_ff_jinkuang", "n_ff_lianying", *FR, "forest", "hilly")
+road("r_f_lianying_qinglin", "n_ff_lianying", "n_ff_qinglin", *FR, "forest", "hilly")
+# 鹤岗市林业局 forest roads
+chain("r_f_hglj", ["n_beishan_xy", "n_ff_hongqi", "n_ff_helin", "n_ff_shilihe", "n_ff_shibahao", "n_ff_tongzigou"], *FR, "forest", "hilly")
+road("r_f_shilihe_xilinhe", "n_ff_shilihe", "n_ff_xilinhe", *FR, "forest", "hilly")
+road("r_f_xinlu_xilinhe", "n_xinlu_rd", "n_ff_xilinhe", *FR, "forest", "hilly")
+road("r_f_shibahao_sandao", "n_ff_shibahao", "n_ff_sandao", *FR, "forest", "hilly")
+# 绥滨 county roads
+road("r_fusui_approach_n", "n_suibin", "n_fusui_n", "横二线 富绥大桥北引道", "Fusui bridge north approach", "primary", "plain", zone="z_suibin")
+bridge("r_fusui_bridge", "n_fusui_n", "n_fusui_s", "富绥松花江公路大桥", "Fusui Songhua highway bridge", "primary", None,
+       length=3.458, speed=60,
+       src="ref §2.1: bridge 3,457.7 m, 4-lane Class-1 road, 60 km/h (jendow.com.tw; dbw.cn 2011-05-19); end positions estimated")
+road("r_fusui_approach_s", "n_fusui_s", "n_fujin", "横二线 富绥大桥南引道—富锦", "Fusui bridge south approach to Fujin", "primary", "plain",
+     speed=60, src="project 14.448 km incl. 10.993 km main line (ref §2.1); Fujin position estimated")
+road("r_suibin_liansheng", "n_suibin", "n_liansheng", "绥滨—连生县道", "Suibin–Liansheng county road", "secondary", "plain", zone="z_suibin")
+road("r_sb_beishan", "n_seat_suibin", "n_beishan_sb", "绥滨—北山县道", "Suibin–Beishan county road", "secondary", "plain")
+road("r_beishan_zhongren", "n_beishan_sb", "n_zhongren", "北山—忠仁", "Beishan–Zhongren road", "secondary", "plain")
+road("r_beishan_sbfarm", "n_beishan_sb", "n_suibin_farm", "北山—绥滨农场", "Beishan–Suibin farm road", "tertiary", "plain")
+road("r_sbfarm_fuxing", "n_suibin_farm", "n_fuxing", "绥滨农场—福兴", "Suibin farm–Fuxing road", "tertiary", "plain")
+road("r_fuxing_zxbf", "n_fuxing", "n_zxbflc", "福兴—中兴边防林场", "Fuxing–Zhongxing border farm road", "tertiary", "plain")
+road("r_sb_fuqiang", "n_seat_suibin", "n_fuqiang", "绥滨—富强—普阳（沿江西路）", "Suibin–Fuqiang–Puyang road", "secondary", "plain")
+road("r_fuqiang_puyang", "n_fuqiang", "n_puyang", "绥滨—富强—普阳（沿江西路）", "Suibin–Fuqiang–Puyang road", "secondary", "plain", zone="z_puyang")
+road("r_puyang_sbxi", "n_puyang", "n_sbxilc", "普阳—绥滨西林场", "Puyang–Suibin West farm road", "tertiary", "plain")
+road("r_fuqiang_xinfu", "n_fuqiang", "n_xinfu", "富强—新富", "Fuqiang–Xinfu road", "tertiary", "plain")
+# outside links
+road("r_g1011_jms_harbin", "n_jiamusi", "n_harbin", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g1011_jms_fujin", "n_jiamusi", "n_fujin", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g1011_fujin_tongjiang", "n_fujin", "n_tongjiang", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g10_harbin_daqing", "n_harbin", "n_daqing", "G10 绥满高速", "G10 Suifenhe–Manzhouli Expressway", "motorway", "plain")
+road("r_jms_depot", "n_jiamusi", "n_jms_depot", "佳木斯市区道路", "Jiamusi city streets", "urban", "urban")
+
+# =============================================================== DISTRICTS
+CENSUS = "[WP-de] 2020 census by district (citing citypopulation.de), hegang-reference.md §1.1; sum = 891,271 = [WP-en] city total"
+DISTRICTS = [
+    ("d_xiangyang", 230402, "向阳区", "Xiangyang", 72867),
+    ("d_gongnong", 230403, "工农区", "Gongnong", 136519),
+    ("d_nanshan", 230404, "南山区", "Nanshan", 119662),
+    ("d_xingan", 230405, "兴安区", "Xing'an", 99013),
+    ("d_dongshan", 230406, "东山区", "Dongshan", 96218),
+    ("d_xingshan", 230407, "兴山区", "Xingshan", 21125),
+    ("d_luobei", 230421, "萝北县", "Luobei", 206072),
+    ("d_suibin", 230422, "绥滨县", "Suibin", 139795),
+]
+assert sum(d[4] for d in DISTRICTS) == 891271
+
+# =============================================================== ZONES
+# weight classes for splitting the district census figure over its zones
+W = {"subdistrict": 1.0, "seat_town": 3.0, "town": 0.6, "township": 0.4, "state_farm": 0.5,
+     "bureau_direct": 1.5, "forestry_bureau": 0.4, "forest_farm_unit": 0.1}
+WRULE = ("estimated: district 2020 census split by weight/Σweights (largest-remainder rounding); weights: "
+         "街道 1.0, county-seat town 3.0, town 0.6, township 0.4, state farm 0.5, 宝泉岭局直 1.5, "
+         "forestry bureau 0.4, township-level forest farm 0.1 (see docs/hegang-data.md)")
+ZONES = [  # id, zh, en, district, node, kind, wclass, note
+    ("z_hongjun", "红军街道", "Hongjun subdistrict", "d_xiangyang", "n_hongjun", "urban", "subdistrict", ""),
+    ("z_shengli", "胜利街道", "Shengli subdistrict", "d_xiangyang", "n_shengli", "urban", "subdistrict", ""),
+    ("z_nanyi", "南翼街道", "Nanyi subdistrict", "d_xiangyang", "n_nanyi", "urban", "subdistrict", ""),
+    ("z_beishan_xy", "北山街道", "Beishan subdistrict", "d_xiangyang", "n_beishan_xy", "urban", "subdistrict", "position estimated"),
+    ("z_guangming", "光明街道", "Guangming subdistrict", "d_xiangyang", "n_guangming", "urban", "subdistrict", "position estimated"),
+    ("z_yucai", "育才街道", "Yucai subdistrict", "d_gongnong", "n_yucai", "urban", "subdistrict", ""),
+    ("z_xinnan", "新南街道", "Xinnan subdistrict", "d_gongnong", "n_xinnan", "urban", "subdistrict", ""),
+    ("z_tuanjie_gn", "团结街道", "Tuanjie subdistrict", "d_gongnong", "n_tuanjie_gn", "urban", "subdistrict", ""),
+    ("z_jiefang", "解放街道", "Jiefang subdistrict", "d_gongnong", "n_jiefang", "urban", "subdistrict", "position proxy"),
+    ("z_hongqi_gn", "红旗街道", "Hongqi subdistrict", "d_gongnong", "n_hongqi_gn", "urban", "subdistrict", "position estimated"),
+    ("z_hubin", "湖滨街道", "Hubin subdistrict", "d_gongnong", "n_hubin", "urban", "subdistrict", "position estimated"),
+    ("z_tiexi", "铁西街道", "Tiexi subdistrict", "d_nanshan", "n_tiexi", "urban", "subdistrict", "position proxy"),
+    ("z_tiedong", "铁东街道", "Tiedong subdistrict", "d_nanshan", "n_tiedong", "urban", "subdistrict", "position proxy"),
+    ("z_liuhao", "六号街道", "Liuhao subdistrict", "d_nanshan", "n_liuhao", "urban", "subdistrict", "position estimated"),
+    ("z_dalu", "大陆街道", "Dalu subdistrict", "d_nanshan", "n_dalu", "urban", "subdistrict", "position estimated"),
+    ("z_fuli", "富力街道", "Fuli subdistrict", "d_nanshan", "n_fuli", "urban", "subdistrict", "position estimated"),
+    ("z_lulinshan", "麓林山街道", "Lulinshan subdistrict", "d_nanshan", "n_lulinshan", "urban", "subdistrict", "position proxy"),
+    ("z_xinganlu", "兴安路街道", "Xing'anlu subdistrict", "d_xingan", "n_xinganlu", "urban", "subdistrict", "position estimated"),
+    ("z_xingjianlu", "兴建路街道", "Xingjianlu subdistrict", "d_xingan", "n_xingjianlu", "urban", "subdistrict", "position estimated"),
+    ("z_xingchanglu", "兴长路街道", "Xingchanglu subdistrict", "d_xingan", "n_xingchanglu", "urban", "subdistrict", "position estimated"),
+    ("z_jundelu", "峻德路街道", "Jundelu subdistrict", "d_xingan", "n_jundelu", "urban", "subdistrict", "position estimated"),
+    ("z_hedonglu", "河东路街道", "Hedonglu subdistrict", "d_xingan", "n_hedonglu", "urban", "subdistrict", "position estimated"),
+    ("z_guangyu", "光宇街道", "Guangyu subdistrict", "d_xingan", "n_guangyu", "urban", "subdistrict", "position estimated"),
+    ("z_hongqi_town", "红旗镇", "Hongqi town", "d_xingan", "n_hongqi_town", "rural", "town", "position proxy"),
+    ("z_sanjie", "三街街道", "Sanjie subdistrict", "d_dongshan", "n_sanjie", "urban", "subdistrict", ""),
+    ("z_gongrencun", "工人村街道", "Gongrencun subdistrict", "d_dongshan", "n_gongrencun", "urban", "subdistrict", "position estimated"),
+    ("z_xinyi", "新一街道", "Xinyi subdistrict", "d_dongshan", "n_xinyi", "urban", "subdistrict", "position estimated"),
+    ("z_xinhua", "新华镇", "Xinhua town", "d_dongshan", "n_xinhua", "rural", "town", ""),
+    ("z_xinhua_farm", "新华农场", "Xinhua state farm", "d_dongshan", "n_xinhua_farm", "rural", "state_farm", ""),
+    ("z_shuyuan", "蔬园乡", "Shuyuan township", "d_dongshan", "n_shuyuan", "rural", "township", "position proxy"),
+    ("z_dongfanghong", "东方红乡", "Dongfanghong township", "d_dongshan", "n_dongfanghong", "rural", "township", ""),
+    ("z_hglj", "鹤岗市林业局", "Hegang Forestry Bureau", "d_dongshan", "n_hglj", "forest", "forestry_bureau", "position estimated"),
+    ("z_gounan", "沟南街道", "Gounan subdistrict", "d_xingshan", "n_gounan", "urban", "subdistrict", ""),
+    ("z_goubei", "沟北街道", "Goubei subdistrict", "d_xingshan", "n_goubei", "urban", "subdistrict", "position estimated"),
+    ("z_lingnan", "岭南街道", "Lingnan subdistrict", "d_xingshan", "n_lingnan", "urban", "subdistrict", "position estimated"),
+    ("z_lingbei", "岭北街道", "Lingbei subdistrict", "d_xingshan", "n_lingbei", "urban", "subdistrict", "position estimated"),
+    ("z_fengxiang", "凤翔镇", "Fengxiang town", "d_luobei", "n_fengxiang", "urban", "seat_town", ""),
+    ("z_hebei", "鹤北镇", "Hebei town", "d_luobei", "n_hebei", "rural", "town", ""),
+    ("z_mingshan", "名山镇", "Mingshan town", "d_luobei", "n_mingshan", "rural", "town", ""),
+    ("z_tuanjie_lb", "团结镇", "Tuanjie town", "d_luobei", "n_tuanjie_lb", "rural", "town", ""),
+    ("z_zhaoxing", "肇兴镇", "Zhaoxing town", "d_luobei", "n_zhaoxing", "rural", "town", ""),
+    ("z_yunshan", "云山镇", "Yunshan town", "d_luobei", "n_yunshan", "rural", "town", "position proxy"),
+    ("z_dongming", "东明朝鲜族乡", "Dongming Korean township", "d_luobei", "n_dongming", "rural", "township", ""),
+    ("z_taipinggou", "太平沟乡", "Taipinggou township", "d_luobei", "n_taipinggou", "forest", "township", ""),
+    ("z_lbfb", "萝北县林业局", "Luobei County Forestry Bureau", "d_luobei", "n_lbfb", "forest", "forestry_bureau", ""),
+    ("z_hbfb", "鹤北林业局", "Hebei Forestry Bureau", "d_luobei", "n_hbfb", "forest", "forestry_bureau", ""),
+    ("z_junchuan", "军川农场", "Junchuan state farm", "d_luobei", "n_junchuan", "rural", "state_farm", ""),
+    ("z_gongqing", "共青农场", "Gongqing state farm", "d_luobei", "n_gongqing", "rural", "state_farm", ""),
+    ("z_baoquanling", "宝泉岭农场", "Baoquanling state farm", "d_luobei", "n_baoquanling", "rural", "state_farm", ""),
+    ("z_jiangbin", "江滨农场", "Jiangbin state farm", "d_luobei", "n_jiangbin", "rural", "state_farm", "position estimated"),
+    ("z_mingshan_farm", "名山农场", "Mingshan state farm", "d_luobei", "n_mingshan_farm", "rural", "state_farm", "position estimated"),
+    ("z_yanjun", "延军农场", "Yanjun state farm", "d_luobei", "n_yanjun", "rural", "state_farm", "position estimated"),
+    ("z_bql_city", "宝泉岭管理局局直", "Baoquanling bureau-direct area", "d_luobei", "n_bql_city", "urban", "bureau_direct", "position estimated"),
+    ("z_suibin", "绥滨镇", "Suibin town", "d_suibin", "n_suibin", "urban", "seat_town", ""),
+    ("z_suidong", "绥东镇", "Suidong town", "d_suibin", "n_suidong", "rural", "town", ""),
+    ("z_zhongren", "忠仁镇", "Zhongren town", "d_suibin", "n_zhongren", "rural", "town", ""),
+    ("z_liansheng", "连生乡", "Liansheng township", "d_suibin", "n_liansheng", "rural", "township", ""),
+    ("z_beigang", "北岗乡", "Beigang township", "d_suibin", "n_beigang", "rural", "township", ""),
+    ("z_fuqiang", "富强乡", "Fuqiang township", "d_suibin", "n_fuqiang", "rural", "township", ""),
+    ("z_beishan_sb", "北山乡", "Beishan township", "d_suibin", "n_beishan_sb", "rural", "township", ""),
+    ("z_fuxing", "福兴乡", "Fuxing township", "d_suibin", "n_fuxing", "rural", "township", ""),
+    ("z_xinfu", "新富乡", "Xinfu township", "d_suibin", "n_xinfu", "rural", "township", ""),
+    ("z_suibin_farm", "绥滨农场", "Suibin state farm", "d_suibin", "n_suibin_farm", "rural", "state_farm", ""),
+    ("z_puyang", "普阳农场", "Puyang state farm", "d_suibin", "n_puyang", "rural", "state_farm", ""),
+    ("z_farm290", "二九〇农场", "290 state farm", "d_suibin", "n_farm290", "rural", "state_farm", "position estimated"),
+    ("z_sbxilc", "绥滨西林场", "Suibin West forest farm", "d_suibin", "n_sbxilc", "forest", "forest_farm_unit", "position estimated"),
+    ("z_zxbflc", "国营中兴边防林场", "Zhongxing border forest farm", "d_suibin", "n_zxbflc", "forest", "forest_farm_unit", "position estimated"),
+]
+
+
+def split_population():
+    out = {}
+    for did, _, _, _, total in DISTRICTS:
+        zs = [z for z in ZONES if z[3] == did]
+        ws = [W[z[6]] for z in zs]
+        raw = [total * w / sum(ws) for w in ws]
+        base = [int(math.floor(x)) for x in raw]
+        rest = total - sum(base)
+        order = sorted(range(len(zs)), key=lambda i: -(raw[i] - base[i]))
+        for i in order[:rest]:
+            base[i] += 1
+        for z, p in zip(zs, base):
+            out[z[0]] = p
+        assert sum(base) == total
+    return out
+
+# =============================================================== FACILITIES
+FACS = []
+
+
+def nearest_node(lat, lon, exclude_outside=True):
+    best = None
+    for n in NODES.values():
+        if exclude_outside and n["outside"]:
+            continue
+        d = gc_km(lat, lon, n["lat"], n["lon"])
+        if best is None or d < best[0]:
+            best = (d, n["id"])
+    return best
+
+
+def fac(fid, kind, zh, en, lat, lon, quality, src, node_id=None, outside=False, district=None, join=None, **extra):
+    if "stocks" in extra:  # the loader wants stocks as name -> number; their provenance goes into the facility src
+        extra["stocks"] = dict(extra["stocks"])
+        src = f"{src}; stocks: {extra['stocks'].pop('src')}"
+    note = []
+    if "datum" in extra:
+        d = extra.pop("datum")
+        note.append("levels are " + ("absolute (published datum of the bulletin)" if d == "absolute"
+                                     else "stage above the local gauge zero (no absolute level known)"))
+    if "bureau" in extra:
+        note.append("belongs to " + extra.pop("bureau"))
+    """node_id: use that node.  Otherwise reuse the nearest node if within 0.3 km, else create
+    a facility node and an access road to `join` (or to the nearest inside node)."""
+    if node_id is None:
+        d, nid = nearest_node(lat, lon)
+        if d <= 0.3 and join is None:
+            node_id = nid
+        else:
+            node_id = "n_" + fid[2:]
+            node(node_id, zh, en, lat, lon, quality, src, outside=outside, district=district)
+            tgt = join or nid
+            road("r_acc_" + fid[2:], node_id, tgt, f"{zh} 连接路", f"access to {en}", "access", "urban")
+    f = {"id": fid, "kind": kind, "zh": zh, "en": en, "node": node_id, "lat": round(lat, 5), "lon": round(lon, 5), "quality": quality}
+    f.update(extra)
+    if note:
+        f["note"] = "; ".join(note)
+    f["src"] = src
+    assert fid not in {x["id"] for x in FACS}, fid
+    FACS.append(f)
+    if not outside:
+        dd = district_of(lat, lon, DIST)
+        if dd is None:
+            raise SystemExit(f"facility {fid} outside polygons")
+        if district and ADC[district] != dd:
+            raise SystemExit(f"facility {fid} in {dd}, expected {district}")
+    return f
+
+
+BEDS = ("estimated: 《医疗机构基本标准（试行）》(卫医发〔1994〕30号) — grade-3 general hospital ≥500 beds, grade-2 100–499; "
+        "value chosen by role ({})")
+fac("f_hosp_hekuang", "hospital", "鹤岗矿业集团总医院（鹤矿医院）", "Hegang Mining Group General Hospital", 47.34800, 130.28359, "proxy",
+    "ref §5: tertiary A, est. 1945, address 向阳区红军街六马路1号; position proxy = 红军街道 centre; treated 32 miners 2009 (ref §4.2); " +
+    BEDS.format("largest tertiary-A hospital, 800 medical staff mobilised 2009: 1200"), node_id="n_hongjun", beds=1200)
+fac("f_hosp_people", "hospital", "鹤岗市人民医院", "Hegang People's Hospital", 47.33500, 130.28000, "estimated",
+    "ref §5: tertiary A, est. 1948, regional centre (address not found; position estimated); " + BEDS.format("tertiary A regional centre: 1000"),
+    beds=1000, district="d_xiangyang")
+fac("f_hosp_baoquanling", "hospital", "北大荒集团宝泉岭医院", "Beidahuang Baoquanling Hospital", 47.42476, 130.57583, "proxy",
+    "ref §5: tertiary A; position proxy = 宝泉岭农场 [V]; " + BEDS.format("tertiary A: 800"), node_id="n_baoquanling", beds=800)
+fac("f_hosp_xingshan", "hospital", "兴山区人民医院", "Xingshan District People's Hospital", 47.35526, 130.29563, "proxy",
+    "ref §5 / §4.2: treated 31 miners 2009; position proxy = 兴山区 seat [V]; " + BEDS.format("district hospital, grade 2 assumed: 200"),
+    node_id="n_seat_xingshan", beds=200)
+fac("f_hosp_luobei", "hospital", "萝北县人民医院", "Luobei County People's Hospital", 47.57160, 130.81154, "estimated",
+    "ref §5: assumed at the county seat 凤翔镇 (not sourced); " + BEDS.format("county hospital, grade 2 assumed: 400"), node_id="n_fengxiang", beds=400)
+fac("f_hosp_suibin", "hospital", "绥滨县人民医院", "Suibin County People's Hospital", 47.28449, 131.86120, "estimated",
+    "ref §5: assumed at the county seat 绥滨镇 (not sourced); " + BEDS.format("county hospital, grade 2 assumed: 300"), node_id="n_suibin", beds=300)
+
+FS = "estimated: no station list/addresses found (ref §5); one station assumed per district near its centre"
+fac("f_fire_city", "fire_station", "鹤岗市消防救援支队（特勤站）", "Hegang fire & rescue detachment HQ / special duty station", 47.34000, 130.29000, "estimated",
+    "ref §5 (estimated position); detachment of 272 personnel: " + PLAN + " line 205", district="d_xiangyang", join="n_hg_gov")
+for fid, zh, en, la, lo, d, j in [
+        ("f_fire_xiangyang", "向阳区消防救援站", "Xiangyang fire station", 47.34500, 130.29200, "d_xiangyang", "n_hongjun"),
+        ("f_fire_gongnong", "工农区消防救援站", "Gongnong fire station", 47.31900, 130.26200, "d_gongnong", "n_hongqi_gn"),
+        ("f_fire_nanshan", "南山区消防救援站", "Nanshan fire station", 47.30500, 130.27600, "d_nanshan", "n_liuhao"),
+        ("f_fire_xingan", "兴安区消防救援站", "Xing'an fire station", 47.25300, 130.23600, "d_xingan", "n_seat_xingan"),
+        ("f_fire_dongshan", "东山区消防救援站", "Dongshan fire station", 47.34000, 130.31600, "d_dongshan", "n_seat_dongshan"),
+        ("f_fire_xingshan", "兴山区消防救援站", "Xingshan fire station", 47.36000, 130.30600, "d_xingshan", "n_goubei"),
+        ("f_fire_luobei", "萝北县消防救援大队", "Luobei county fire brigade", 47.57700, 130.82500, "d_luobei", "n_fengxiang"),
+        ("f_fire_suibin", "绥滨县消防救援大队", "Suibin county fire brigade", 47.29000, 131.85500, "d_suibin", "n_seat_suibin")]:
+    fac(fid, "fire_station", zh, en, la, lo, "estimated", FS, district=d, join=j)
+
+fac("f_mine_rescue", "mine_rescue", "鹤岗区域矿山救护大队", "Hegang regional mine rescue brigade", 47.33000, 130.29000, "estimated",
+    "ref §5 (position estimated); ≈150 rescuers deployed 2009-11-21 (Sohu 2009-11-22; chinadaily)", district="d_xiangyang", join="n_shengli")
+
+STK = ("estimated: sized for the plan's target that basic needs of affected people are met within 10 h ({}) — "
+       "{} displaced people × 3 days; tents at 5 people each; sandbags for ~{} km of 1 m emergency dyke raising at ~20,000 bags/km; "
+       "material classes from the plan (line 465)")
+ALL4 = ["disaster_relief", "flood_drought", "forest_fire", "production_safety"]
+fac("f_depot_city", "depot", "鹤岗市级应急物资储备库", "Hegang city emergency material depot", 47.32500, 130.32500, "estimated",
+    "location estimated (not sourced; placed in 东山区 next to the G11 start for truck access); 4 material classes: " + PLAN + " line 465",
+    district="d_dongshan", join="n_g11_start", material_classes=ALL4,
+    stocks={"food_person_days": 30000, "water_person_days": 30000, "tents": 2000, "quilts": 10000, "folding_beds": 3000,
+            "sandbags": 200000, "life_jackets": 2000, "portable_pumps": 20, "fire_beaters": 3000, "wind_extinguishers": 300,
+            "gas_detectors": 50, "breathing_apparatus": 40,
+            "src": STK.format(PLAN + " line 309", "10,000 (≈1.1 % of the 2020 population)", 10)})
+fac("f_depot_luobei", "depot", "萝北县应急物资储备库", "Luobei county emergency material depot", 47.56800, 130.82900, "estimated",
+    "estimated location (county seat); county depots: " + PLAN + " line 453 (市县两级储备布局)", district="d_luobei", join="n_dongming",
+    material_classes=ALL4,
+    stocks={"food_person_days": 9000, "water_person_days": 9000, "tents": 600, "quilts": 3000, "sandbags": 80000,
+            "life_jackets": 600, "portable_pumps": 6, "fire_beaters": 1500, "wind_extinguishers": 150,
+            "src": STK.format(PLAN + " line 309", "3,000", 4)})
+fac("f_depot_suibin", "depot", "绥滨县应急物资储备库", "Suibin county emergency material depot", 47.29300, 131.85500, "estimated",
+    "estimated location (county seat, north edge of town); county depots: " + PLAN + " line 453", district="d_suibin", join="n_seat_suibin",
+    material_classes=ALL4,
+    stocks={"food_person_days": 9000, "water_person_days": 9000, "tents": 600, "quilts": 3000, "sandbags": 100000,
+            "life_jackets": 800, "portable_pumps": 6, "fire_beaters": 300, "wind_extinguishers": 30,
+            "src": STK.format(PLAN + " line 309", "3,000", 5) + "; more flood stock (two-river county)"})
+fac("f_depot_jms", "depot", "佳木斯省级救灾物资储备库", "Jiamusi provincial disaster-relief depot", 46.80000, 130.36000, "estimated",
+    "ref §5: supplied beds/quilts/tents to 佳木斯东风区 and 宝清 in Aug 2019 (heilongjiang.dbw.cn 2019-08-20); position estimated",
+    node_id="n_jms_depot", outside=True, material_classes=["disaster_relief", "flood_drought"],
+    stocks={"food_person_days": 100000, "water_person_days": 100000, "tents": 5000, "quilts": 30000, "folding_beds": 10000,
+            "sandbags": 500000, "life_jackets": 5000,
+            "src": "estimated: provincial depot assumed ≈3–4× the city depot (not sourced)"})
+fac("f_nerc_daqing", "depot", "国家东北区域应急救援中心（大庆）", "National north-east regional emergency rescue centre (Daqing)", 46.59000, 125.10000,
+    "estimated", "ref §5: forest/grassland fire, flood, snow; started 2022-12 (中国新闻网 2022-12-24); position estimated (Daqing)",
+    node_id="n_daqing", outside=True, material_classes=["flood_drought", "forest_fire"],
+    stocks={"tents": 3000, "sandbags": 300000, "life_jackets": 3000, "portable_pumps": 40, "fire_beaters": 5000, "wind_extinguishers": 1000,
+            "src": "estimated: regional centre stocks not published; order of magnitude only"})
+
+SH = ("estimated: site not sourced (a school/stadium assumed); capacity = usable open+indoor area at ≥1.5 m²/person "
+      "(GB 21734-2008 emergency-shelter minimum), area assumed {} m²")
+for fid, zh, en, la, lo, d, cap, area, node_id in [
+        ("f_shel_xiangyang", "向阳区应急避难场所（体育场馆）", "Xiangyang shelter (sports ground)", 47.34500, 130.28700, "d_xiangyang", 6000, "9,000", None),
+        ("f_shel_gongnong", "工农区应急避难场所（学校）", "Gongnong shelter (school)", 47.32000, 130.26900, "d_gongnong", 3000, "4,500", None),
+        ("f_shel_nanshan", "南山区应急避难场所（学校）", "Nanshan shelter (school)", 47.30600, 130.27000, "d_nanshan", 3000, "4,500", None),
+        ("f_shel_xingan", "兴安区应急避难场所（学校）", "Xing'an shelter (school)", 47.25600, 130.23000, "d_xingan", 3000, "4,500", None),
+        ("f_shel_dongshan", "东山区应急避难场所（学校）", "Dongshan shelter (school)", 47.34200, 130.31000, "d_dongshan", 3000, "4,500", None),
+        ("f_shel_xingshan", "兴山区应急避难场所（学校）", "Xingshan shelter (school)", 47.35800, 130.29800, "d_xingshan", 2000, "3,000", None),
+        ("f_shel_luobei", "萝北县应急避难场所（凤翔镇学校）", "Luobei shelter (Fengxiang school)", 47.57000, 130.82000, "d_luobei", 4000, "6,000", None),
+        ("f_shel_suibin", "绥滨县应急避难场所（绥滨镇北部学校）", "Suibin shelter (school, north of town)", 47.30000, 131.86000, "d_suibin", 4000, "6,000", None),
+        ("f_shel_baoquanling", "宝泉岭避难场所（学校）", "Baoquanling shelter (school)", 47.43000, 130.58500, "d_luobei", 2500, "3,750", None),
+        ("f_shel_xinhua", "新华镇避难场所（学校）", "Xinhua shelter (school)", 47.10552, 130.28712, "d_dongshan", 1500, "2,250", "n_xinhua"),
+        ("f_shel_puyang", "普阳农场避难场所（学校）", "Puyang shelter (school)", 47.27388, 131.35256, "d_suibin", 1200, "1,800", "n_puyang"),
+        ("f_shel_mingshan", "名山镇避难场所（学校）", "Mingshan shelter (school)", 47.67923, 131.07656, "d_luobei", 1200, "1,800", "n_mingshan"),
+        ("f_shel_zhaoxing", "肇兴镇避难场所（学校）", "Zhaoxing shelter (school)", 47.72294, 131.34002, "d_luobei", 1000, "1,500", "n_zhaoxing"),
+        ("f_shel_zhongren", "忠仁镇避难场所（学校）", "Zhongren shelter (school)", 47.54741, 131.84318, "d_suibin", 1000, "1,500", "n_zhongren"),
+        ("f_shel_suidong", "绥东镇避难场所（学校）", "Suidong shelter (school)", 47.41632, 132.09999, "d_suibin", 1000, "1,500", "n_suidong"),
+        ("f_shel_tuanjie", "团结镇避难场所（学校）", "Tuanjie shelter (school)", 47.48437, 130.87277, "d_luobei", 1000, "1,500", "n_tuanjie_lb")]:
+    fac(fid, "shelter", zh, en, la, lo, "estimated", SH.format(area) + ("; placed at the town node (choose the school on the highest ground)" if node_id else ""),
+        node_id=node_id, district=d, capacity_people=cap)
+
+# hazard sites: coal mines (ref §4.1)
+GEM = "[GEM] Coal Mine Boundaries and Methane Sources v1.0.2, production shaft M1156.P11 (WGS84; via giswhiz/coal-mine-boundaries-methane-webmap)"
+fac("f_mine_junde", "hazard_site", "峻德煤矿", "Junde coal mine", 47.21698, 130.24714, "sourced-WGS",
+    GEM + "; 2013-03-15 rock burst, 3 dead + 1 missing (ref §4.1)", district="d_xingan", join="n_jundelu", hazard="coal_mine")
+MINES = [
+    ("f_mine_xingan", "兴安煤矿（兴安竖井）", "Xing'an coal mine", 47.24600, 130.22600, "d_xingan", "ref §4.1 (estimated, 兴安区 seat area, moved 0.6 km off the seat node); 3.6 Mt/a; 2024-05-20 CO2 leak 5 dead", None),
+    ("f_mine_nanshan", "南山煤矿", "Nanshan coal mine", 47.29500, 130.27500, "d_nanshan", "ref §4.1 (estimated, district centre); CMM drainage demo 2008", None),
+    ("f_mine_fuli", "富力煤矿", "Fuli coal mine", 47.26500, 130.28500, "d_nanshan", "ref §4.1 (estimated); 2025-09-10 mine quake, 8 trapped", "n_fuli"),
+    ("f_mine_yixin", "益新煤矿", "Yixin coal mine", 47.30500, 130.31500, "d_dongshan", "ref §4.1 (estimated, 工人村街道)", "n_gongrencun"),
+    ("f_mine_xinxing", "新兴煤矿", "Xinxing coal mine", 47.41000, 130.33500, "d_xingshan",
+     "ref §4.1/§4.2 (estimated; ref coordinate 47.425,130.335 lies in 东山区, moved 1.7 km S into 兴山区 which CCTV names); 2009-11-21 gas outburst/explosion, 108 dead", None),
+    ("f_mine_xinyi", "新一煤矿（新一竖井）", "Xinyi coal mine", 47.34500, 130.33000, "d_dongshan", "ref §4.1 (estimated, 新一街道)", "n_xinyi"),
+    ("f_mine_xingshan", "兴山煤矿", "Xingshan coal mine", 47.36500, 130.30500, "d_xingshan", "ref §4.1 (estimated)", None),
+    ("f_mine_lingbei", "岭北煤矿", "Lingbei coal mine", 47.38500, 130.31500, "d_xingshan", "ref §4.1 (estimated); open pit from 1966", None),
+    ("f_mine_niaoshan", "鸟山煤矿", "Niaoshan coal mine", 47.45000, 130.36000, "d_dongshan", "ref §4.1 (estimated, location unverified)", "n_niaoshan_rd"),
+    ("f_mine_xinlu", "新陆煤矿", "Xinlu coal mine", 47.47000, 130.38000, "d_dongshan", "ref §4.1 (estimated, location unverified)", "n_xinlu_rd"),
+    ("f_mine_zhenxing", "振兴煤矿", "Zhenxing coal mine", 47.40000, 130.32000, "d_xingshan", "ref §4.1 (estimated, location unknown); water inrush, 25 trapped (2013?)", None),
+    ("f_mine_dalu", "大陆煤矿", "Dalu coal mine", 47.28500, 130.25500, "d_nanshan", "ref §4.1 (estimated, 大陆街道)", None),
+    ("f_mine_junyuan2", "峻源二煤矿", "Junyuan No.2 coal mine", 47.23000, 130.22000, "d_xingan", "ref §4.1 (estimated); 2012-05-02 water inrush, 10 dead", None),
+]
+for fid, zh, en, la, lo, d, s, nid in MINES:
+    fac(fid, "hazard_site", zh, en, la, lo, "estimated", s, node_id=nid, district=d, hazard="coal_mine")
+fac("f_haz_huahe", "hazard_site", "中海石油华鹤煤化有限公司", "CNOOC Huahe coal-chemical (ammonia/urea)", 47.27500, 130.34500, "estimated",
+    "ref §4.3 (position estimated): 300 kt/a synthetic ammonia + 520 kt/a urea; NH3, syngas/CO, H2", district="d_dongshan", join="n_heli_br_s",
+    hazard="ammonia")
+fac("f_haz_chempark", "hazard_site", "鹤岗市煤电化工产业园区", "Hegang coal-power-chemical industrial park", 47.27000, 130.35000, "estimated",
+    "ref §4.3 (position estimated; 征楠煤化工 at the same estimate); park set up 2008 in the economic development zone", district="d_dongshan",
+    join="n_haz_huahe", hazard="chemical_park")
+fac("f_haz_huaneng", "hazard_site", "华能鹤岗发电有限公司", "Huaneng Hegang power plant", 47.29000, 130.33000, "estimated",
+    "ref §4.3 (position unverified): phase II +600 MW 2007", district="d_dongshan", join="n_g11_start", hazard="power_plant")
+fac("f_haz_gangue_power", "hazard_site", "龙煤鹤岗分公司煤矸石电厂", "Longmei Hegang coal-gangue power plant", 47.30000, 130.30000, "estimated",
+    "ref §4.3 (estimated): 2×50 MW", district="d_nanshan", join="n_liuhao", hazard="power_plant")
+fac("f_res_xiaoheli", "reservoir", "小鹤立河水库", "Xiaoheli river reservoir", 47.33000, 130.20000, "estimated",
+    "ref §3.1 [GaoJY2011]: dam ≈5 km from the city centre, catchment 183 km²; position estimated", district="d_dongshan", join="n_xhl_br_w",
+    hazard="reservoir")
+fac("f_res_guanmenzuizi", "reservoir", "关门嘴子水库（北湖）", "Guanmenzuizi reservoir", 47.60000, 130.40000, "estimated",
+    "ref §3.1: impounded Oct 2025; position estimated on the upper 梧桐河 (verify)", district="d_luobei", join="n_ff_yumihe", hazard="reservoir")
+fac("f_port_luobei", "entry_point", "萝北口岸", "Luobei border port (Mingshan)", 47.67923, 131.07656, "sourced-GCJ→WGS",
+    "ref §5: port at 名山镇, ferries/ice road to Amurzet; position = 名山镇 [V]", node_id="n_mingshan")
+
+# gauges
+sw, sg, sch, _ = songhua_stage(47.284494, 131.861198)
+aw_m, ag_m, ach_m, _ = amur_stage(47.679232, 131.076561)
+aw_z, ag_z, ach_z, _ = amur_stage(47.722945, 131.340016)
+AM = (f"estimated: Amur warning at the mouth (同江) 54.00 m, derived from the 2013 report 55.33 m = +1.33 m over warning (ref §3.2), "
+      f"plus {AMUR_SLOPE} m per km of the Natural-Earth centre-line upstream (typical middle-Amur slope); guarantee = warning + 1.4 m "
+      "(mean of 佳木斯 1.49 and 富锦 1.29 m)")
+fac("f_gauge_jiamusi", "gauge", "松花江佳木斯水文站", "Songhua gauge at Jiamusi", 46.83720, 130.33020, "sourced-WGS",
+    "ref §3.2: 2023 bulletin (long6.com) warning 79.30 m / guarantee 80.79 m; 2020 No.1 flood 79.32 m; position [NE] river point",
+    node_id="n_jiamusi", outside=True, datum="absolute", warning_m=79.30, guarantee_m=80.79, river="松花江")
+fac("f_gauge_fujin", "gauge", "松花江富锦（二）水文站", "Songhua gauge at Fujin (II)", 47.26500, 132.00500, "estimated",
+    "ref §3.2: 2023 bulletin warning 60.5 m / guarantee 61.79 m; position estimated on the river N of 富锦",
+    node_id="n_fujin", outside=True, datum="absolute", warning_m=60.5, guarantee_m=61.79, river="松花江")
+fac("f_gauge_suibin", "gauge", "松花江绥滨水位站（估计）", "Songhua gauge at Suibin (estimated)", 47.27800, 131.86500, "estimated",
+    f"estimated: linear interpolation of warning/guarantee between 佳木斯 (79.30/80.79) and 富锦 (60.5/61.79) by Natural-Earth centre-line "
+    f"chainage ({sch:.0f} km vs 67 km at 富锦 and 219 km at 佳木斯)", node_id="n_suibin", datum="absolute",
+    warning_m=sw, guarantee_m=round(sw + sg, 2), river="松花江")
+fac("f_gauge_mingshan", "gauge", "黑龙江萝北（名山）水位站（估计）", "Amur gauge at Luobei/Mingshan (estimated)", 47.67700, 131.07500, "estimated",
+    AM + f"; chainage {ach_m:.0f} km", node_id="n_mingshan", datum="absolute", warning_m=aw_m, guarantee_m=round(aw_m + ag_m, 2), river="黑龙江")
+fac("f_gauge_zhaoxing", "gauge", "黑龙江肇兴水位站（估计）", "Amur gauge at Zhaoxing (estimated)", 47.72300, 131.33500, "estimated",
+    AM + f"; chainage {ach_z:.0f} km", node_id="n_zhaoxing", datum="absolute", warning_m=aw_z, guarantee_m=round(aw_z + ag_z, 2), river="黑龙江")
+CR = ("estimated: stage above local gauge zero; warning at 2.5 m and guarantee at 3.5 m from the ≈3 m channel depth "
+      "({}; ref §3.1) — bank-full minus 0.5 m / plus 0.5 m dyke freeboard")
+fac("f_gauge_wutong", "gauge", "梧桐河水位站（鹤宝公路桥，估计）", "Wutong river gauge (estimated)", NODES["n_wt_br2_w"]["lat"], NODES["n_wt_br2_w"]["lon"],
+    "estimated", CR.format("梧桐河 width 30–90 m, depth ≈3 m, max flow 238 m³/s"), node_id="n_wt_br2_w", datum="gauge_zero",
+    warning_m=2.5, guarantee_m=3.5, river="梧桐河")
+fac("f_gauge_heli", "gauge", "鹤立河水位站（新华桥，估计）", "Heli river gauge at Xinhua bridge (estimated)", NODES["n_heli_br2_n"]["lat"], NODES["n_heli_br2_n"]["lon"],
+    "estimated", CR.format("鹤立河 max flow 117 m³/s; depth assumed like 梧桐河").replace("2.5 m and guarantee at 3.5 m from the ≈3 m", "2.0 m and guarantee at 3.0 m from an assumed ≈2.5 m"),
+    node_id="n_heli_br2_n", datum="gauge_zero", warning_m=2.0, guarantee_m=3.0, river="鹤立河")
+fac("f_gauge_dulu", "gauge", "都鲁河水位站（哈萝公路桥，估计）", "Dulu river gauge at the Harbin–Luobei bridge (estimated)", NODES["n_dl_br2_w"]["lat"], NODES["n_dl_br2_w"]["lon"],
+    "estimated", CR.format("都鲁河 small channel capacity, lower reach marshy").replace("2.5 m and guarantee at 3.5 m from the ≈3 m", "2.0 m and guarantee at 3.0 m from an assumed ≈2.5 m"),
+    node_id="n_dl_br2_w", datum="gauge_zero", warning_m=2.0, guarantee_m=3.0, river="都鲁河")
+
+# forest farms and forestry bureaus
+for nid, zh, en, la, lo, code, d in FF:
+    bureau = "鹤北林业局" if code.startswith("230421401") else ("萝北县林业局" if code.startswith("230421400") else "鹤岗市林业局")
+    fac("f_ff_" + nid[5:], "forest_farm", zh, en, la, lo, "sourced-GCJ→WGS", V.format(code) + f"; farm of {bureau} (ref §1.3)", node_id=nid, bureau=bureau)
+fac("f_ff_helin", "forest_farm", "鹤林林场", "Helin forest farm", 47.47, 130.12, "estimated", "ref §4.4 lists it among 鹤岗市林业局 farms; position estimated",
+    node_id="n_ff_helin", bureau="鹤岗市林业局")
+fac("f_ff_sbxilc", "forest_farm", "绥滨西林场", "Suibin West forest farm", 47.33, 131.22, "estimated", "ref §1.2 (township-level, no coordinate); position estimated",
+    node_id="n_sbxilc", bureau="绥滨县")
+fac("f_ff_zxbflc", "forest_farm", "国营中兴边防林场", "Zhongxing border forest farm", 47.68, 131.66, "estimated", "ref §1.2 (township-level, no coordinate); position estimated",
+    node_id="n_zxbflc", bureau="绥滨县")
+fac("f_fb_hebei", "forestry_bureau", "鹤北林业局", "Hebei Forestry Bureau", 47.55132, 130.45048, "sourced-GCJ→WGS", V.format("230421401000") + "; ref §4.4",
+    node_id="n_hbfb")
+fac("f_fb_luobei", "forestry_bureau", "萝北县林业局", "Luobei County Forestry Bureau", 47.57296, 130.83461, "sourced-GCJ→WGS", V.format("230421400000") + "; ref §4.4",
+    node_id="n_lbfb")
+fac("f_fb_hegang", "forestry_bureau", "鹤岗市林业局", "Hegang Forestry Bureau", 47.358, 130.330, "estimated", "ref §1.2/§4.4: HQ in 东山区, no coordinate; position estimated",
+    node_id="n_hglj")
+
+# =============================================================== UNITS
+UNITS = []
+
+
+def unit(uid, zh, en, typ, agency, base, caps, personnel, vehicles, speed, turnout, net, src, available=True, **extra):
+    u = {"id": uid, "zh": zh, "en": en, "type": typ, "agency": agency, "base": base, "capabilities": caps,
+         "personnel": personnel, "vehicles": vehicles, "speed_factor": speed, "turnout_min": turnout,
+         "network": net, "available": available}
+    u.update(extra)
+    u["src"] = src
+    assert uid not in {x["id"] for x in UNITS}, uid
+    UNITS.append(u)
+
+
+FIRE_SRC = (PLAN + " line 205: 市消防救援支队 272 指战员; split over stations estimated "
+            "(HQ/special duty 60; city district stations 20–30 by population; county brigades 22–24)")
+TURN = "turnout 1–2 min for career fire crews (typical China fire-station 出动 standard: 1 min day / ≤1.5 min night), estimated"
+unit("u_fire_city_rescue", "市消防救援支队 特勤站 抢险救援分队", "Detachment special duty station — rescue", "rescue", "市消防救援支队",
+     "f_fire_city", ["search_rescue", "flood_rescue", "evacuation", "fire_suppression"], 30, 5, 0.9, 1, "radio_fire", FIRE_SRC + "; " + TURN)
+unit("u_fire_city_hazmat", "市消防救援支队 特勤站 化学洗消分队", "Detachment special duty station — hazmat", "hazmat", "市消防救援支队",
+     "f_fire_city", ["hazmat", "fire_suppression", "evacuation"], 18, 3, 0.85, 2, "radio_fire", FIRE_SRC)
+unit("u_fire_city_cmd", "市消防救援支队 指挥中心", "Detachment command group", "command", "市消防救援支队",
+     "f_fire_city", ["command"], 12, 2, 1.0, 2, "radio_fire", FIRE_SRC)
+for fid, n, veh in [("xiangyang", 30, 4), ("gongnong", 30, 4), ("nanshan", 30, 4), ("xingan", 28, 4), ("dongshan", 28, 4),
+                    ("xingshan", 20, 3), ("luobei", 24, 4), ("suibin", 22, 4)]:
+    fzh = [f for f in FACS if f["id"] == "f_fire_" + fid][0]["zh"]
+    unit(f"u_fire_{fid}", fzh, f"{fid.capitalize()} fire station crew", "fire_engine", "市消防救援支队", f"f_fire_{fid}",
+         ["fire_suppression", "search_rescue", "flood_rescue", "evacuation"], n, veh, 0.9, 1, "radio_fire",
+         FIRE_SRC + "; vehicles estimated (≈1 appliance per 7 crew)")
+assert sum(u["personnel"] for u in UNITS if u["agency"] == "市消防救援支队") == 272
+# boats of the fire service for floods (personnel drawn from the station crews above, so 0 extra)
+for fid, base in [("city", "f_fire_city"), ("luobei", "f_fire_luobei"), ("suibin", "f_fire_suibin")]:
+    unit(f"u_boat_fire_{fid}", f"{base} 冲锋舟组", f"Fire-service assault boats ({fid})", "boat", "市消防救援支队", base,
+         ["flood_rescue", "evacuation"], 0, 2, 0.8, 10,
+         "radio_fire", "estimated: 2 assault boats on trailers per flood-prone base; crews come from the station (personnel counted there)")
+
+ENT = PLAN + " line 205 (企业应急救援队伍)"
+unit("u_forest_hebei_1", "鹤北专业森林扑火队 一中队", "Hebei professional forest firefighting team — 1st company", "forest_team", "鹤北林业局",
+     "f_fb_hebei", ["forest_fire", "search_rescue"], 100, 8, 0.8, 10, "pdt", ENT + ": 200 people; split into 2 companies estimated")
+unit("u_forest_hebei_2", "鹤北专业森林扑火队 二中队", "Hebei professional forest firefighting team — 2nd company", "forest_team", "鹤北林业局",
+     "f_fb_hebei", ["forest_fire", "search_rescue"], 100, 8, 0.8, 10, "pdt", ENT + ": 200 people; split into 2 companies estimated")
+unit("u_vol_grain", "粮食局义务消防队", "Grain bureau volunteer fire team", "volunteer", "市粮食局", "f_fire_gongnong",
+     ["fire_suppression"], 56, 2, 0.9, 15, "radio_fire", ENT + ": 56 people; base location unknown — attached to the 工农 station (estimated)")
+unit("u_fire_huahe", "中海油华鹤消防队", "CNOOC Huahe fire brigade", "hazmat", "中海石油华鹤煤化有限公司", "f_haz_huahe",
+     ["fire_suppression", "hazmat"], 37, 4, 0.85, 2, "radio_fire", ENT + ": 37 people; vehicles estimated")
+unit("u_fire_huaneng", "华能鹤岗发电消防队", "Huaneng Hegang power plant fire brigade", "fire_engine", "华能鹤岗发电有限公司", "f_haz_huaneng",
+     ["fire_suppression"], 13, 2, 0.9, 2, "radio_fire", ENT + ": 13 people; vehicles estimated")
+
+# 59 semi-professional forest fire teams, 760 people (plan line 205), grouped per base
+SEMI = [("f_ff_" + nid[5:], 2) for nid, *_ in FF] + [("f_ff_helin", 2), ("f_ff_sbxilc", 2), ("f_ff_zxbflc", 2),
+        ("f_fb_hebei", 5), ("f_fb_luobei", 5), ("f_fb_hegang", 5),
+        ("f_fire_xingan", 1), ("f_fire_dongshan", 1), ("f_fire_luobei", 1), ("f_fire_suibin", 1)]
+assert sum(t for _, t in SEMI) == 59, sum(t for _, t in SEMI)
+raw = [760 * t / 59 for _, t in SEMI]
+pers = [int(x) for x in raw]
+for i in sorted(range(len(SEMI)), key=lambda i: -(raw[i] - pers[i]))[:760 - sum(pers)]:
+    pers[i] += 1
+fzh = {f["id"]: f["zh"] for f in FACS}
+fen = {f["id"]: f["en"] for f in FACS}
+for (base, teams), p in zip(SEMI, pers):
+    unit("u_semi_" + base[2:], f"{fzh[base]} 森防半专业队（{teams}支）", f"Semi-professional forest fire teams, {fen[base]} ({teams} teams)",
+         "forest_team", "林业/乡镇", base, ["forest_fire"], p, teams, 0.75, 20, "pdt",
+         PLAN + f" line 205: 59 森防半专业队伍, 760 people; grouped here as {teams} of the 59 teams, personnel pro rata (760×{teams}/59, "
+         "largest remainder); bases estimated (2 per forest farm, 5 per forestry bureau, 1 per rural fire station)", group_of=teams)
+assert sum(u["personnel"] for u in UNITS if u["id"].startswith("u_semi_")) == 760
+
+SOC = PLAN + " line 205 (社会救援队伍 骨干人员)"
+unit("u_soc_xuebao", "雪豹应急救援队", "Xuebao (Snow Leopard) volunteer rescue team", "volunteer", "雪豹应急救援队", "f_depot_city",
+     ["search_rescue", "flood_rescue", "evacuation", "relief_delivery"], 86, 8, 1.0, 30, "mobile",
+     SOC + ": 86 core members; muster point and vehicles estimated")
+unit("u_soc_limin", "利民同盟应急救援队", "Limin Alliance volunteer rescue team", "volunteer", "利民同盟应急救援队", "f_depot_city",
+     ["search_rescue", "evacuation", "relief_delivery"], 68, 6, 1.0, 30, "mobile", SOC + ": 68 core members; muster point and vehicles estimated")
+
+MR = "≈150 rescuers deployed at 新兴 2009 (ref §4.2; Sohu 2009-11-22); split into 3 squads estimated"
+unit("u_mine_rescue_1", "鹤岗区域矿山救护大队 一中队", "Mine rescue brigade — squad 1", "mine_rescue", "鹤岗区域矿山救护大队", "f_mine_rescue",
+     ["mine_rescue", "hazmat", "search_rescue"], 50, 4, 0.9, 1, "pdt", MR + "; turnout ≤1 min (AQ 1008 矿山救护规程 要求 接警后1分钟内出动), as commonly cited")
+unit("u_mine_rescue_2", "鹤岗区域矿山救护大队 二中队", "Mine rescue brigade — squad 2", "mine_rescue", "鹤岗区域矿山救护大队", "f_mine_rescue",
+     ["mine_rescue", "hazmat", "search_rescue"], 50, 4, 0.9, 1, "pdt", MR)
+unit("u_mine_rescue_3", "鹤岗区域矿山救护大队 三中队（兴安）", "Mine rescue brigade — squad 3 (Xing'an)", "mine_rescue", "鹤岗区域矿山救护大队", "f_fire_xingan",
+     ["mine_rescue", "search_rescue"], 50, 4, 0.9, 2, "pdt", MR + "; squad 3 assumed forward-based in 兴安区 near 峻德/兴安 mines")
+
+AMB = ("estimated: ambulance count by role (120 centre fleet at the People's Hospital site, ≈1 ambulance per 30,000 people in the city core; "
+       "2–4 at other hospitals); crew 3 per ambulance (driver, doctor, nurse)")
+for base, n, zh in [("f_hosp_people", 8, "鹤岗市120急救中心"), ("f_hosp_hekuang", 4, "鹤矿医院"), ("f_hosp_baoquanling", 3, "宝泉岭医院"),
+                    ("f_hosp_xingshan", 2, "兴山区人民医院"), ("f_hosp_luobei", 3, "萝北县人民医院"), ("f_hosp_suibin", 3, "绥滨县人民医院")]:
+    unit("u_amb_" + base[7:], f"{zh} 救护车", f"Ambulances at {base}", "ambulance", zh, base, ["medical_transport"], 3 * n, n, 1.05, 3,
+         "mobile", AMB)
+
+RT = "estimated: trucks to move the depot's stock (≈10 t per truck); driver + loader each"
+unit("u_truck_city", "市应急物资储备库 运输车队", "City depot relief trucks", "relief_truck", "市应急管理局", "f_depot_city",
+     ["relief_delivery"], 24, 12, 0.8, 30, "mobile", RT)
+unit("u_truck_luobei", "萝北县储备库 运输车", "Luobei depot relief trucks", "relief_truck", "萝北县应急管理局", "f_depot_luobei",
+     ["relief_delivery"], 8, 4, 0.8, 30, "mobile", RT)
+unit("u_truck_suibin", "绥滨县储备库 运输车", "Suibin depot relief trucks", "relief_truck", "绥滨县应急管理局", "f_depot_suibin",
+     ["relief_delivery"], 8, 4, 0.8, 30, "mobile", RT)
+
+SB = ("estimated: militia (民兵) flood-fighting companies of ~100, one per flood-prone county/district, mustered at the depot; "
+      "turnout 60 min (call-up)")
+unit("u_sandbag_city", "市民兵防汛抢险队", "City militia flood team", "sandbag_team", "鹤岗军分区/人武部", "f_depot_city",
+     ["sandbag", "evacuation"], 100, 5, 0.8, 60, "mobile", SB)
+unit("u_sandbag_dongshan", "东山区民兵防汛抢险队（新华）", "Dongshan militia flood team (Xinhua)", "sandbag_team", "东山区人武部", "f_shel_xinhua",
+     ["sandbag", "evacuation"], 100, 4, 0.8, 60, "mobile", SB)
+unit("u_sandbag_luobei", "萝北县民兵防汛抢险队", "Luobei militia flood team", "sandbag_team", "萝北县人武部", "f_depot_luobei",
+     ["sandbag", "evacuation"], 150, 6, 0.8, 60, "mobile", SB + "; larger: Amur frontage 146.5 km")
+unit("u_sandbag_suibin", "绥滨县民兵防汛抢险队", "Suibin militia flood team", "sandbag_team", "绥滨县人武部", "f_depot_suibin",
+     ["sandbag", "evacuation"], 200, 8, 0.8, 60, "mobile", SB + "; larger: Songhua and Amur frontage")
+PU = "estimated: mobile drainage pumps (municipal/water-affairs), 2 crew per pump"
+unit("u_pump_city", "市水务 移动排涝泵组", "City mobile drainage pumps", "pump", "市水务局", "f_depot_city", ["pump"], 12, 6, 0.8, 45, "mobile", PU)
+unit("u_pump_luobei", "萝北县 移动排涝泵组", "Luobei mobile pumps", "pump", "萝北县水务局", "f_depot_luobei", ["pump"], 6, 3, 0.8, 45, "mobile", PU)
+unit("u_pump_suibin", "绥滨县 移动排涝泵组", "Suibin mobile pumps", "pump", "绥滨县水务局", "f_depot_suibin", ["pump"], 8, 4, 0.8, 45, "mobile", PU)
+
+OUT = "estimated: outside support, requested through cp_province; strengths are order-of-magnitude only"
+unit("u_out_jms_relief", "佳木斯省级储备库 运输车队", "Jiamusi provincial depot trucks", "relief_truck", "黑龙江省应急管理厅", "f_depot_jms",
+     ["relief_delivery"], 40, 20, 0.8, 120, "mobile", OUT)
+unit("u_out_nerc_flood", "国家东北区域应急救援中心 水域救援队", "NE regional rescue centre — water rescue", "boat", "国家东北区域应急救援中心",
+     "f_nerc_daqing", ["flood_rescue", "evacuation", "pump"], 80, 12, 0.85, 120, "satphone", OUT + "; ref §5")
+unit("u_out_nerc_forest", "国家东北区域应急救援中心 森林消防队", "NE regional rescue centre — forest fire", "forest_team", "国家东北区域应急救援中心",
+     "f_nerc_daqing", ["forest_fire", "search_rescue"], 100, 12, 0.85, 120, "satphone", OUT + "; ref §5")
+
+# =============================================================== COMMS
+NETWORKS = [
+    {"id": "radio_fire", "kind": "radio", "zh": "消防350兆无线通信网", "en": "Fire service 350 MHz radio",
+     "bandwidth_bps": 4800, "latency_s": 0.5,
+     "src": "estimated: 350 MHz fire radio (PDT/analogue 12.5 kHz channels) — a few kbit/s of short data per channel, push-to-talk setup ≈0.3–0.5 s; "
+            "消防专网 named in " + PLAN + " line 205"},
+    {"id": "pdt", "kind": "private", "zh": "PDT数字集群/应急专网", "en": "PDT digital trunked radio / emergency private network",
+     "bandwidth_bps": 9600, "latency_s": 0.5,
+     "src": "estimated: PDT (Chinese TDMA trunking standard, 2 slots per 12.5 kHz, 9.6 kbit/s gross per carrier); 应急专网 named in " + PLAN + " line 205"},
+    {"id": "govnet", "kind": "private", "zh": "政务外网/应急指挥专网（有线）", "en": "Government extranet / emergency command network (wired)",
+     "bandwidth_bps": 100000000, "latency_s": 0.05,
+     "src": "estimated: fibre 政务外网/应急专网 links city–county command centres with video dispatch (" + PLAN + " line 205: 市县应急指挥视频调度); 100 Mbit/s, 50 ms"},
+    {"id": "mobile", "kind": "public", "zh": "公众移动通信网（4G/5G）", "en": "Public mobile network (4G/5G)",
+     "bandwidth_bps": 2000000, "latency_s": 0.2,
+     "src": "estimated: per-user uplink in a disaster area shared by many users ≈2 Mbit/s, latency incl. app/server ≈0.2 s"},
+    {"id": "satphone", "kind": "radio", "zh": "卫星电话（天通一号，备份）", "en": "Satellite phone (Tiantong-1, backup)",
+     "bandwidth_bps": 2400, "latency_s": 0.7,
+     "src": "estimated: GEO satellite voice/short-data terminals, ≈2.4 kbit/s data, GEO round trip ≈0.5 s + processing; plan line 439 asks for portable emergency comms terminals"},
+]
+POSTS = [
+    {"id": "cp_province", "level": "province", "zh": "黑龙江省应急管理厅指挥中心", "en": "Heilongjiang provincial emergency command centre",
+     "node": "n_harbin", "network": "govnet"},
+    {"id": "cp_city", "level": "city", "zh": "鹤岗市应急指挥中心", "en": "Hegang city emergency command centre", "node": "n_hg_gov",
+     "network": "govnet", "parent": "cp_province"},
+]
+for did, code, zh, en, _ in DISTRICTS:
+    key = did[2:]
+    seat = {"d_xiangyang": "n_hg_gov", "d_luobei": "n_seat_luobei", "d_suibin": "n_seat_suibin"}.get(did, "n_seat_" + key)
+    POSTS.append({"id": "cp_" + key, "level": "county" if code > 230420 else "district",
+                  "zh": zh + "应急管理局指挥中心", "en": f"{en} emergency command post", "node": seat, "network": "govnet", "parent": "cp_city"})
+WC_SRC = PLAN + " line 397 names: 公众号、微信、手机客户端、显示屏、调频广播、有线数字电视、融媒体、应急广播大喇叭系统"
+CNNIC = "CNNIC 50th report (Aug 2022): internet penetration 74.4 %, rural 58.8 %"
+WARN = [
+    ("wechat_app", "政务公众号/微信/手机客户端", "Official accounts, WeChat and mobile apps", 0.6, 0.35, 20,
+     f"{WC_SRC}; estimated: {CNNIC}; reach lower than penetration (must follow/see shares): urban 0.6, rural 0.35; 20 min to spread via groups"),
+    ("display_screen", "显示屏（户外/楼宇电子屏）", "Display screens (outdoor/building)", 0.15, 0.03, 10,
+     f"{WC_SRC}; estimated: only people passing screens in town centres; 10 min to push content"),
+    ("fm_radio", "调频广播", "FM radio", 0.1, 0.12, 10,
+     f"{WC_SRC}; estimated: mainly drivers and farm workers with radios on; 10 min to interrupt programme"),
+    ("cable_tv", "有线数字电视", "Cable digital TV", 0.25, 0.12, 15,
+     f"{WC_SRC}; estimated: share of households watching at a given time (evening higher); crawler/insert within 15 min"),
+    ("converged_media", "融媒体（县级融媒体中心）", "Converged media (county media centres)", 0.3, 0.2, 20,
+     f"{WC_SRC}; estimated: overlaps with apps/TV; county 融媒体 platforms reach a local audience; 20 min editorial delay"),
+    ("village_loudspeaker", "应急广播大喇叭系统", "Village emergency loudspeakers", 0.05, 0.8, 15,
+     f"{WC_SRC}; estimated: village loudspeakers reach most rural residents within earshot; urban coverage limited to community outdoor terminals; 15 min incl. village-cadre relay"),
+]
+
+# =============================================================== ROAD CLASSES
+ARR = ("Shand, Smith, Cox & Blacka (2011) 'Stability of vehicles in floodwaters' (Australian Rainfall and Runoff Revision Project 10; "
+       "adopted in ARR 2019 Book 6 Ch 7): still-water limits ≈0.3 m small passenger car, 0.4 m large car, 0.5 m large 4WD; "
+       "UNSW WRL 2017 full-scale tests: small car unstable at 0.15 m flowing water, floats ≈0.6 m")
+ROAD_CLASSES = [
+    ("motorway", 100, 0.3, "speed: G11 Jiamusi bypass 100 km/h design (ref §2.1); closure: public traffic stopped at the small-car limit — " + ARR),
+    ("trunk", 70, 0.3, "speed estimated (2-lane national road, mixed traffic); closure: " + ARR),
+    ("primary", 60, 0.3, "speed: 富绥大桥 Class-1 road 60 km/h (ref §2.1) used for provincial roads; closure: " + ARR),
+    ("secondary", 50, 0.3, "speed estimated (county road); closure: " + ARR),
+    ("tertiary", 40, 0.3, "speed estimated (township road); closure: " + ARR),
+    ("urban", 30, 0.3, "speed estimated (city streets incl. junction delay); closure: " + ARR),
+    ("forest", 30, 0.5, "speed estimated (gravel forest road); closure at the large-4WD/truck limit since forest roads are used by 4WD/trucks — " + ARR),
+    ("access", 20, 0.3, "speed estimated (yard/access road); closure: " + ARR),
+    ("ferry", 10, 0.5, "estimated: crossing + loading ≈10 km/h effective; closed when the landing ramp is 0.5 m under water (truck limit)"),
+]
+
+# =============================================================== EMIT
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _repr_list(dumper, data):
+    flow = all(not isinstance(x, (dict, list)) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _repr_dict(dumper, data):
+    flow = len(data) <= 3 and all(not isinstance(v, (dict, list)) for v in data.values()) and "src" not in data
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
+
+
+_Dumper.add_representer(list, _repr_list)
+_Dumper.add_representer(dict, _repr_dict)
+
+
+def dump(name, header, body):
+    path = os.path.join(MAPDIR, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        yaml.dump(body, f, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
+    return path
+
+
+HDR = "# Generated by scenarios/hegang/tools/build_map.py — edit the generator, not this file.\n# Sources, quality and licences: docs/hegang-data.md\n"
+POP = split_population()
+
+
+def main():
+    dump("map.yaml", HDR, {
+        "hgdrill": "map/1", "id": "hegang", "name": {"zh": "鹤岗市", "en": "Hegang"},
+        "boundaries": "districts.geojson", "rivers": "rivers.geojson",
+        "include": ["nodes.yaml", "roads.yaml", "districts.yaml", "zones.yaml", "facilities.yaml"]})
+    dump("nodes.yaml", HDR, {"nodes": list(NODES.values())})
+    dump("roads.yaml", HDR, {"road_classes": [{"class": c, "speed_kmh": s, "flood_closure_depth_m": d, "src": src}
+                                              for c, s, d, src in ROAD_CLASSES],
+                             "roads": ROADS})
+    dump("districts.yaml", HDR, {"districts": [{"id": i, "adcode": a, "zh": zh, "en": en, "population_2020": p, "src": CENSUS}
+                                               for i, a, zh, en, p in DISTRICTS]})
+    zs = []
+    for zid, zh, en, d, n, kind, wc, note in ZONES:
+        zs.append({"id": zid, "zh": zh, "en": en, "district": d, "node": n, "kind": kind, "population": POP[zid],
+                   "src": f"{WRULE}; class {wc} (weight {W[wc]}); census: {CENSUS}" + (f"; {note}" if note else "")})
+    dump("zones.yaml", HDR, {"zones": zs})
+    dump("facilities.yaml", HDR, {"facilities": FACS})
+    dump("units.yaml", HDR, {"hgdrill": "resources/1", "units": UNITS})
+    dump("comms.yaml", HDR, {"hgdrill": "comms/1", "networks": NETWORKS, "posts": POSTS,
+                             "warning_channels": [{"id": i, "zh": zh, "en": en, "coverage_urban": cu, "coverage_rural": cr,
+                                                   "delay_min": dm, "src": s} for i, zh, en, cu, cr, dm, s in WARN]})
+    kinds = {}
+    for f in FACS:
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    print(f"nodes {len(NODES)}  roads {len(ROADS)}  bridges {sum(r['bridge'] for r in ROADS)}  zones {len(zs)}  "
+          f"facilities {len(FACS)} {kinds}  units {len(UNITS)}  personnel {sum(u['personnel'] for u in UNITS)}")
+
+
+if __name__ == "__main__":
+    main()

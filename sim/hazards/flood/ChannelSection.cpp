@@ -11,12 +11,9 @@
 namespace hg::flood {
 
 SectionShape parse_section_shape(const std::string& name) {
-  if (name == "rectangular")
-    return SectionShape::kRectangular;
-  if (name == "trapezoidal")
-    return SectionShape::kTrapezoidal;
-  if (name == "circular")
-    return SectionShape::kCircular;
+  if (name == "rectangular") return SectionShape::kRectangular;
+  if (name == "trapezoidal") return SectionShape::kTrapezoidal;
+  if (name == "circular") return SectionShape::kCircular;
   throw std::invalid_argument("section: expected rectangular|trapezoidal|circular (got " + name + ")");
 }
 

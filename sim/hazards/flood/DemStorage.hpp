@@ -41,7 +41,8 @@ struct DemStorageTable {
 /// (degrees) it is converted per row with the cell's latitude (spherical Earth, R = 6 371 km).
 /// Throws std::runtime_error if GDAL cannot open the file, std::invalid_argument for a rotated raster,
 /// bad levels ("levels_m[2]: …") or a clip that holds no valid cell.
-DemStorageTable dem_storage_table(const std::string& path, const DemClip& clip, const std::vector<double>& levels_m);
+DemStorageTable dem_storage_table(const std::string& path, const DemClip& clip,
+                                  const std::vector<double>& levels_m);
 
 /// @brief As above with `level_count` (>= 2) levels evenly spaced from the lowest cell to the highest
 /// cell plus `headroom_m` (water can rise above the highest ground of the zone).

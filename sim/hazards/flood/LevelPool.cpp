@@ -14,9 +14,13 @@ LevelPool::LevelPool(StorageCurve curve, double ground_elev_m, double initial_vo
   require_non_negative("initial_volume_m3", initial_volume_m3, "m3");
 }
 
-double LevelPool::level_m() const { return curve_.level_m(volume_m3_); }
+double LevelPool::level_m() const {
+  return curve_.level_m(volume_m3_);
+}
 
-double LevelPool::depth_m() const { return std::max(0.0, level_m() - ground_elev_m_); }
+double LevelPool::depth_m() const {
+  return std::max(0.0, level_m() - ground_elev_m_);
+}
 
 PoolStep LevelPool::step(double inflow_m3_s, double outflow_m3_s, double dt_s) {
   require_flow("inflow_m3_s", inflow_m3_s);

@@ -47,8 +47,7 @@ double normal_depth_m(const ChannelSection& section, double discharge_m3_s, doub
   require_flow("discharge_m3_s", discharge_m3_s);
   require_positive("n", n);
   require_positive("slope", slope, "m/m");
-  if (discharge_m3_s == 0)
-    return 0.0;
+  if (discharge_m3_s == 0) return 0.0;
   double lo = 0.0;
   double hi = 0.0;
   if (section.shape() == SectionShape::kCircular) {
@@ -68,8 +67,7 @@ double normal_depth_m(const ChannelSection& section, double discharge_m3_s, doub
   // Bisection: 200 halvings reach the double resolution of any bracket.
   for (int i = 0; i < 200; ++i) {
     const double mid = 0.5 * (lo + hi);
-    if (mid <= lo || mid >= hi)
-      break;
+    if (mid <= lo || mid >= hi) break;
     if (discharge_at(section, mid, n, slope) < discharge_m3_s)
       lo = mid;
     else

@@ -47,7 +47,8 @@ std::vector<std::string> Muskingum::warnings() const {
   return out;
 }
 
-double Muskingum::step_m3_s(double inflow_start_m3_s, double inflow_end_m3_s, double outflow_start_m3_s) const {
+double Muskingum::step_m3_s(double inflow_start_m3_s, double inflow_end_m3_s,
+                            double outflow_start_m3_s) const {
   return coefficients_.c0 * inflow_end_m3_s + coefficients_.c1 * inflow_start_m3_s +
          coefficients_.c2 * outflow_start_m3_s;
 }
@@ -56,11 +57,9 @@ std::vector<double> Muskingum::route(const std::vector<double>& inflow_m3_s,
                                      std::optional<double> initial_outflow_m3_s) const {
   for (size_t i = 0; i < inflow_m3_s.size(); ++i)
     require_flow("inflow[" + std::to_string(i) + "]", inflow_m3_s[i]);
-  if (initial_outflow_m3_s)
-    require_flow("initial_outflow", *initial_outflow_m3_s);
+  if (initial_outflow_m3_s) require_flow("initial_outflow", *initial_outflow_m3_s);
   std::vector<double> outflow;
-  if (inflow_m3_s.empty())
-    return outflow;
+  if (inflow_m3_s.empty()) return outflow;
   outflow.reserve(inflow_m3_s.size());
   outflow.push_back(initial_outflow_m3_s.value_or(inflow_m3_s.front()));
   for (size_t i = 1; i < inflow_m3_s.size(); ++i)

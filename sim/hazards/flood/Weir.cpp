@@ -13,8 +13,7 @@ double weir_discharge_m3_s(double crest_width_m, double head_m, double coefficie
   require_non_negative("crest_width_m", crest_width_m, "m");
   require_positive("coefficient", coefficient, "m^0.5/s");
   require_finite("head_m", head_m);
-  if (head_m <= 0)
-    return 0.0;
+  if (head_m <= 0) return 0.0;
   return coefficient * crest_width_m * std::pow(head_m, 1.5);
 }
 
@@ -22,10 +21,8 @@ double villemonte_factor(double upstream_head_m, double downstream_head_m, doubl
   require_finite("upstream_head_m", upstream_head_m);
   require_finite("downstream_head_m", downstream_head_m);
   require_positive("exponent", exponent);
-  if (downstream_head_m <= 0)
-    return 1.0;
-  if (upstream_head_m <= 0 || downstream_head_m >= upstream_head_m)
-    return 0.0;
+  if (downstream_head_m <= 0) return 1.0;
+  if (upstream_head_m <= 0 || downstream_head_m >= upstream_head_m) return 0.0;
   return std::pow(1.0 - std::pow(downstream_head_m / upstream_head_m, exponent), 0.385);
 }
 

@@ -1,0 +1,735 @@
+/// @file
+/// @brief Computes every KPI from the event log and the scenario (docs/scoring.md, "KPIs"). Each
+/// value keeps the seq numbers of the events it was computed from, so every number in a report can
+/// be traced back to the log.
+#include "scoring/KpiCatalog.hpp"
+#include "scoring/RunAnalysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace hg::score {
+
+namespace {
+
+std::string text(const nlohmann::json& p, const char* key) {
+  return p.is_object() && p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string();
+}
+double number(const nlohmann::json& p, const char* key, double fallback = 0) {
+  return p.is_object() && p.contains(key) && p[key].is_number() ? p[key].get<double>() : fallback;
+}
+bool flag(const nlohmann::json& p, const char* key) {
+  return p.is_object() && p.contains(key) && p[key].is_boolean() && p[key].get<bool>();
+}
+std::string subject(const Event& e) { return e.actors.empty() ? "" : e.actors[0]; }
+
+/// Nearest-rank percentile of unweighted samples (sorted inside).
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  size_t rank = size_t(std::ceil(p * double(v.size())));
+  return v[std::min(v.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+/// Percentile of weighted samples: the smallest value whose cumulative weight reaches p x total.
+/// Also reports whether that value belongs to a lower-bound sample.
+std::pair<double, bool> weighted_percentile(std::vector<std::tuple<double, double, bool>> v, double p) {
+  std::sort(v.begin(), v.end());
+  double total = 0;
+  for (const auto& s : v)
+    total += std::get<1>(s);
+  double cum = 0;
+  for (const auto& s : v) {
+    cum += std::get<1>(s);
+    if (cum >= p * total - 1e-9)
+      return {std::get<0>(s), std::get<2>(s)};
+  }
+  return {std::get<0>(v.back()), std::get<2>(v.back())};
+}
+
+class Calculator {
+public:
+  explicit Calculator(const RunData& run) : run_(run), w_(run.scenario.world) {
+    for (const auto& e : run_.events)
+      if (e.type == "incident.started" && !incident_)
+        incident_ = &e;
+  }
+
+  RunAnalysis compute() {
+    out_.decider = attribute_events(run_.events);
+    for (const auto& k : kpi_catalog())
+      out_.kpis.push_back(KpiValue{k.id, std::nullopt, true, false, "", {}, {}});
+    reports();
+    arrivals();
+    danger_zones();
+    exposure_and_casualties();
+    relief();
+    units();
+    plan();
+    comms();
+    closed_roads();
+    return std::move(out_);
+  }
+
+private:
+  KpiValue& kpi(const std::string& id) {
+    for (auto& k : out_.kpis)
+      if (k.id == id)
+        return k;
+    throw std::logic_error("KPI not in catalogue: " + id);
+  }
+  void not_applicable(const std::string& id, Text why) {
+    KpiValue& k = kpi(id);
+    k.applicable = false;
+    k.value.reset();
+    k.note = std::move(why);
+  }
+  void add_incident(KpiValue& k) {
+    if (incident_)
+      k.evidence.push_back(evidence_of(*incident_));
+  }
+  double minutes_since_incident(const Event& e) const { return (e.t - run_.t0_s) / 60.0; }
+  bool has_post_level(const std::vector<std::string>& levels) const {
+    return std::any_of(w_.posts.begin(), w_.posts.end(), [&](const Post& p) {
+      return std::find(levels.begin(), levels.end(), p.level) != levels.end();
+    });
+  }
+
+  // Time to first report at each level; county and district posts form one level (区 = 县级).
+  void reports() {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> levels = {
+        {"county", {"county", "district"}}, {"city", {"city"}}, {"province", {"province"}}};
+    std::map<std::string, const Event*> first;
+    for (const auto& e : run_.events) {
+      if (e.type != "report.received" || text(e.payload, "about") != "incident")
+        continue;
+      const std::string lv = text(e.payload, "level");
+      for (const auto& [name, members] : levels)
+        if (std::find(members.begin(), members.end(), lv) != members.end() && !first.count(name))
+          first[name] = &e;
+    }
+    for (const auto& [name, members] : levels) {
+      const std::string id = "t_report_" + name + "_min";
+      if (!has_post_level(members) && !first.count(name)) {
+        not_applicable(id, {"场景中无该级指挥机构", "the scenario has no post at this level"});
+        continue;
+      }
+      KpiValue& k = kpi(id);
+      add_incident(k);
+      if (first.count(name)) {
+        k.value = minutes_since_incident(*first[name]);
+        k.subject = subject(*first[name]);
+        k.evidence.push_back(evidence_of(*first[name]));
+      } else {
+        k.note = {"推演结束前未收到报告", "no incident report arrived before the end of the scenario"};
+      }
+    }
+    relay("relay_city_min", first, "county", "city");
+    relay("relay_province_min", first, "city", "province");
+  }
+
+  void relay(const std::string& id, std::map<std::string, const Event*>& first, const std::string& lower,
+             const std::string& upper) {
+    const std::vector<std::string> upper_levels = {upper};
+    if (!has_post_level(upper_levels) && !first.count(upper)) {
+      not_applicable(id, {"场景中无上级指挥机构", "the scenario has no post at the upper level"});
+      return;
+    }
+    if (!first.count(lower)) {
+      not_applicable(id, {"下级未收到报告,无从续报", "the lower level never got a report to relay"});
+      return;
+    }
+    KpiValue& k = kpi(id);
+    k.evidence.push_back(evidence_of(*first[lower]));
+    if (first.count(upper)) {
+      k.value = (first[upper]->t - first[lower]->t) / 60.0;
+      k.subject = subject(*first[upper]);
+      k.evidence.push_back(evidence_of(*first[upper]));
+    } else {
+      k.note = {"未向上级续报", "the report was never relayed upward"};
+    }
+  }
+
+  const Event* last_dispatch_before(const std::string& unit, long seq) const {
+    const Event* found = nullptr;
+    for (const auto& e : run_.events) {
+      if (e.seq >= seq)
+        break;
+      if (e.type == "unit.dispatched" && subject(e) == unit)
+        found = &e;
+    }
+    return found;
+  }
+
+  void arrivals() {
+    std::map<std::string, const Event*> arrived; // first arrival at the incident per unit
+    const Event* first = nullptr;
+    for (const auto& e : run_.events)
+      if (e.type == "unit.arrived" && text(e.payload, "target") == "incident") {
+        if (!arrived.count(subject(e)))
+          arrived[subject(e)] = &e;
+        if (!first)
+          first = &e;
+      }
+    {
+      KpiValue& k = kpi("t_first_unit_min");
+      add_incident(k);
+      if (first) {
+        k.value = minutes_since_incident(*first);
+        k.subject = subject(*first);
+        if (const Event* d = last_dispatch_before(subject(*first), first->seq))
+          k.evidence.push_back(evidence_of(*d));
+        k.evidence.push_back(evidence_of(*first));
+      } else {
+        k.note = {"无队伍到达现场", "no unit reached the incident"};
+      }
+    }
+    // Full first-alarm assignment: every unit dispatched with first_alarm == true has arrived.
+    std::vector<const Event*> fa;
+    std::set<std::string> fa_units;
+    for (const auto& e : run_.events)
+      if (e.type == "unit.dispatched" && flag(e.payload, "first_alarm") && fa_units.insert(subject(e)).second)
+        fa.push_back(&e);
+    if (fa.empty()) {
+      not_applicable("t_first_alarm_complete_min",
+                     {"日志中没有标记为首批(first_alarm)的调派", "no dispatch in the log is marked first_alarm"});
+    } else {
+      KpiValue& k = kpi("t_first_alarm_complete_min");
+      add_incident(k);
+      const Event* last = nullptr;
+      std::vector<std::string> missing;
+      for (const Event* d : fa) {
+        k.evidence.push_back(evidence_of(*d));
+        auto it = arrived.find(subject(*d));
+        if (it == arrived.end() || it->second->seq < d->seq) {
+          missing.push_back(subject(*d));
+          continue;
+        }
+        k.evidence.push_back(evidence_of(*it->second));
+        if (!last || it->second->t > last->t)
+          last = it->second;
+      }
+      if (missing.empty()) {
+        k.value = minutes_since_incident(*last);
+        k.subject = subject(*last);
+      } else {
+        k.subject = missing.front();
+        std::string ids;
+        for (const auto& m : missing)
+          ids += (ids.empty() ? "" : ", ") + m;
+        k.note = {"未到场: " + ids, "never arrived: " + ids};
+      }
+    }
+    // Mine rescue: only meaningful for coal-mine incidents or when a mine rescue team was sent.
+    const Event* mr = nullptr;
+    bool mr_sent = false;
+    for (const auto& e : run_.events) {
+      const Unit* u = w_.unit(subject(e));
+      const bool is_mr = u && (u->type == "mine_rescue" || u->can("mine_rescue"));
+      if (!is_mr)
+        continue;
+      if (e.type == "unit.dispatched" && text(e.payload, "target") == "incident")
+        mr_sent = true;
+      if (e.type == "unit.arrived" && text(e.payload, "target") == "incident" && !mr) {
+        mr = &e;
+      }
+    }
+    if (!mr_sent && !mr && run_.scenario.incident.kind != "coal_mine") {
+      not_applicable("t_first_mine_rescue_min", {"非矿山事故且未派矿山救护队", "not a mine incident and no mine rescue team sent"});
+    } else {
+      KpiValue& k = kpi("t_first_mine_rescue_min");
+      add_incident(k);
+      if (mr) {
+        k.value = minutes_since_incident(*mr);
+        k.subject = subject(*mr);
+        k.evidence.push_back(evidence_of(*mr));
+      } else {
+        k.note = {"矿山救护队未到场", "no mine rescue team reached the incident"};
+      }
+    }
+  }
+
+  double zone_people(const std::string& zone, const Event* e) const {
+    if (const Zone* z = w_.zone(zone))
+      return z->population;
+    return e ? number(e->payload, "people") : 0;
+  }
+
+  // Warned and evacuated before the hazard reached the zone. "Before" means earlier in the log (a
+  // smaller seq), so a warning at the same second but logged first still counts.
+  void danger_zones() {
+    for (const auto& e : run_.events)
+      if (e.type == "hazard.reached" && !reached_.count(subject(e))) {
+        reached_[subject(e)] = &e;
+        reached_order_.push_back(subject(e));
+      }
+    if (reached_.empty()) {
+      const Text why{"灾害未到达任何人口区域", "the hazard reached no populated zone"};
+      not_applicable("warned_before_share", why);
+      not_applicable("evacuated_before_share", why);
+      return;
+    }
+    KpiValue& warned = kpi("warned_before_share");
+    KpiValue& evac = kpi("evacuated_before_share");
+    double people = 0, people_warned = 0, people_evacuated = 0;
+    double worst_warned = 2;
+    for (const auto& zone : reached_order_) {
+      const Event* r = reached_[zone];
+      const double pop = zone_people(zone, r);
+      double share = 0, moved = 0;
+      for (const auto& e : run_.events) {
+        if (e.seq >= r->seq)
+          break;
+        if (subject(e) != zone)
+          continue;
+        if (e.type == "warning.delivered") {
+          share += number(e.payload, "share");
+          warned.evidence.push_back(evidence_of(e));
+        } else if (e.type == "evacuation.completed") {
+          moved += number(e.payload, "people");
+          evac.evidence.push_back(evidence_of(e));
+        }
+      }
+      share = std::min(1.0, share);
+      moved = std::min(pop, moved);
+      people += pop;
+      people_warned += pop * share;
+      people_evacuated += moved;
+      warned.evidence.push_back(evidence_of(*r));
+      evac.evidence.push_back(evidence_of(*r));
+      if (share < worst_warned) {
+        worst_warned = share;
+        warned.subject = zone;
+      }
+      if (evac.subject.empty() && moved < pop)
+        evac.subject = zone;
+    }
+    if (people <= 0) {
+      const Text why{"受影响区域人口为0", "the reached zones have no population"};
+      not_applicable("warned_before_share", why);
+      not_applicable("evacuated_before_share", why);
+      return;
+    }
+    warned.value = people_warned / people;
+    evac.value = people_evacuated / people;
+    const Text of{"险区人口 " + fmt_num(people, 0), "people in reached zones: " + fmt_num(people, 0)};
+    warned.note = of;
+    evac.note = of;
+  }
+
+  void exposure_and_casualties() {
+    std::map<std::pair<std::string, std::string>, std::pair<double, double>> exposed; // zone,hazard → aegl2,3
+    std::vector<Evidence> exp_ev;
+    for (const auto& e : run_.events)
+      if (e.type == "people.exposed") {
+        auto& x = exposed[{subject(e), text(e.payload, "hazard")}];
+        x.first = std::max(x.first, number(e.payload, "aegl2"));
+        x.second = std::max(x.second, number(e.payload, "aegl3"));
+        exp_ev.push_back(evidence_of(e));
+      }
+    if (exposed.empty()) {
+      const Text why{"无化学暴露数据(不适用)", "no chemical exposure in this run (not applicable)"};
+      not_applicable("exposed_aegl2_people", why);
+      not_applicable("exposed_aegl3_people", why);
+    } else {
+      double a2 = 0, a3 = 0;
+      for (const auto& [key, v] : exposed) {
+        a2 += v.first;
+        a3 += v.second;
+      }
+      kpi("exposed_aegl2_people").value = a2;
+      kpi("exposed_aegl2_people").evidence = exp_ev;
+      kpi("exposed_aegl3_people").value = a3;
+      kpi("exposed_aegl3_people").evidence = exp_ev;
+    }
+
+    auto casualties = [](const std::vector<Event>& log, const std::string& which, std::vector<Evidence>& ev) {
+      std::map<std::pair<std::string, std::string>, std::pair<double, double>> latest;
+      std::map<std::pair<std::string, std::string>, Evidence> latest_ev;
+      for (const auto& e : log)
+        if (e.type == "casualties.estimate") {
+          const auto key = std::make_pair(subject(e), text(e.payload, "hazard"));
+          latest[key] = {number(e.payload, "fatalities"), number(e.payload, "injuries")};
+          latest_ev[key] = evidence_of(e, which);
+        }
+      double f = 0, i = 0;
+      for (const auto& [key, v] : latest) {
+        f += v.first;
+        i += v.second;
+        ev.push_back(latest_ev[key]);
+      }
+      return std::make_tuple(f, i, !latest.empty());
+    };
+    std::vector<Evidence> run_ev;
+    auto [fat, inj, have] = casualties(run_.events, "run", run_ev);
+    if (!have) {
+      const Text why{"无伤亡估计事件", "no casualties.estimate events"};
+      not_applicable("fatalities", why);
+      not_applicable("injuries", why);
+    } else {
+      kpi("fatalities").value = fat;
+      kpi("fatalities").evidence = run_ev;
+      kpi("injuries").value = inj;
+      kpi("injuries").evidence = run_ev;
+    }
+    if (!run_.baseline) {
+      not_applicable("lives_saved", {"无同种子无响应基线(baseline/events.jsonl)", "no no-response baseline with the same seed (baseline/events.jsonl)"});
+      return;
+    }
+    std::vector<Evidence> base_ev;
+    auto [bfat, binj, bhave] = casualties(*run_.baseline, "baseline", base_ev);
+    (void)binj;
+    if (!have && !bhave) {
+      not_applicable("lives_saved", {"两次推演均无伤亡估计", "neither run nor baseline estimates casualties"});
+      return;
+    }
+    KpiValue& k = kpi("lives_saved");
+    k.value = bfat - fat;
+    k.evidence = base_ev;
+    merge_evidence(k.evidence, run_ev);
+    k.note = {"基线死亡 " + fmt_num(bfat, 1) + ",本次 " + fmt_num(fat, 1),
+              "baseline fatalities " + fmt_num(bfat, 1) + ", this run " + fmt_num(fat, 1)};
+  }
+
+  // Hours to basic relief per affected person: deliveries fill each zone in time order; people still
+  // unrelieved at the end are counted at the scenario end, so the statistics are then lower bounds.
+  void relief() {
+    std::vector<std::string> zones = reached_order_;
+    std::map<std::string, const Event*> first_evac;
+    for (const auto& e : run_.events)
+      if ((e.type == "evacuation.started" || e.type == "evacuation.completed") && !first_evac.count(subject(e))) {
+        first_evac[subject(e)] = &e;
+        if (!reached_.count(subject(e)))
+          zones.push_back(subject(e));
+      }
+    const char* ids[] = {"relief_p50_h", "relief_p90_h", "relief_max_h", "unrelieved_share"};
+    std::vector<std::tuple<double, double, bool>> samples; // hours, people, lower bound
+    double total = 0, unrelieved = 0;
+    std::vector<Evidence> ev;
+    for (const auto& zone : zones) {
+      ZoneRelief zr;
+      zr.zone = zone;
+      if (const Zone* z = w_.zone(zone))
+        zr.name = {z->name.zh, z->name.en};
+      const Event* r = reached_.count(zone) ? reached_[zone] : nullptr;
+      zr.people = zone_people(zone, r ? r : first_evac[zone]);
+      zr.start_s = r ? r->t : run_.t0_s;
+      zr.evidence.push_back(evidence_of(r ? *r : *first_evac[zone]));
+      double remaining = zr.people;
+      for (const auto& e : run_.events) {
+        if (e.type != "relief.delivered" || subject(e) != zone || remaining <= 0)
+          continue;
+        const double n = std::min(remaining, number(e.payload, "people"));
+        if (n <= 0)
+          continue;
+        remaining -= n;
+        zr.relieved += n;
+        zr.last_relief_s = e.t;
+        samples.emplace_back(std::max(0.0, e.t - zr.start_s) / 3600.0, n, false);
+        zr.evidence.push_back(evidence_of(e));
+      }
+      if (remaining > 0) {
+        samples.emplace_back(std::max(0.0, run_.end_s - zr.start_s) / 3600.0, remaining, true);
+        unrelieved += remaining;
+      }
+      total += zr.people;
+      merge_evidence(ev, zr.evidence);
+      out_.relief.push_back(std::move(zr));
+    }
+    if (zones.empty() || total <= 0) {
+      for (const char* id : ids)
+        not_applicable(id, {"无受灾(被灾害波及或转移)人员", "no affected people (no zone reached or evacuated)"});
+      return;
+    }
+    const Text lb{"含未获救助人员,按推演结束时刻计,为下限", "includes people never relieved, counted at the scenario end: a lower bound"};
+    const double ps[] = {0.5, 0.9, 1.0};
+    for (int i = 0; i < 3; ++i) {
+      KpiValue& k = kpi(ids[i]);
+      auto [v, bound] = weighted_percentile(samples, ps[i]);
+      k.value = v;
+      k.lower_bound = bound;
+      if (bound)
+        k.note = lb;
+      k.evidence = ev;
+    }
+    KpiValue& u = kpi("unrelieved_share");
+    u.value = unrelieved / total;
+    u.evidence = ev;
+    u.note = {"受灾人口 " + fmt_num(total, 0) + ",未获救助 " + fmt_num(unrelieved, 0),
+              "affected people " + fmt_num(total, 0) + ", never relieved " + fmt_num(unrelieved, 0)};
+    for (const auto& zr : out_.relief)
+      if (zr.relieved < zr.people) {
+        u.subject = zr.zone;
+        kpi("relief_max_h").subject = zr.zone;
+        break;
+      }
+  }
+
+  void units() {
+    std::map<std::string, size_t> index;
+    for (const auto& e : run_.events) {
+      const bool unit_event = e.type.rfind("unit.", 0) == 0;
+      if (!unit_event)
+        continue;
+      const std::string id = subject(e);
+      if (!index.count(id)) {
+        if (e.type != "unit.dispatched")
+          continue; // a unit that was never dispatched has no busy time
+        index[id] = out_.units.size();
+        UnitUse u;
+        u.unit = id;
+        if (const Unit* wu = w_.unit(id)) {
+          u.name = {wu->name.zh, wu->name.en};
+          u.agency = wu->agency;
+          u.type = wu->type;
+        }
+        out_.units.push_back(u);
+      }
+      UnitUse& u = out_.units[index[id]];
+      auto open = [&](const std::string& phase) {
+        if (!u.spans.empty() && u.spans.back().to_s < 0)
+          u.spans.back().to_s = e.t;
+        u.spans.push_back({e.t, -1, phase, e.seq});
+      };
+      if (e.type == "unit.dispatched")
+        open("travel");
+      else if (e.type == "unit.arrived")
+        open("on_scene");
+      else if (e.type == "unit.task_done")
+        open("return");
+      else if (e.type == "unit.returned" && !u.spans.empty() && u.spans.back().to_s < 0)
+        u.spans.back().to_s = e.t;
+      else if (e.type == "unit.rerouted")
+        u.reroutes.push_back(evidence_of(e));
+      u.evidence.push_back(evidence_of(e));
+    }
+    if (out_.units.empty()) {
+      not_applicable("unit_utilisation_share", {"未出动任何队伍", "no unit was dispatched"});
+      kpi("units_dispatched_count").value = 0;
+      return;
+    }
+    double sum = 0;
+    KpiValue& k = kpi("unit_utilisation_share");
+    for (auto& u : out_.units) {
+      for (auto& s : u.spans) {
+        if (s.to_s < 0)
+          s.to_s = std::max(s.from_s, run_.end_s); // still out at the end of the scenario
+        u.busy_s += s.to_s - s.from_s;
+      }
+      u.idle_s = std::max(0.0, run_.duration_s - u.busy_s);
+      u.utilisation = run_.duration_s > 0 ? std::min(1.0, u.busy_s / run_.duration_s) : 0;
+      sum += u.utilisation;
+      merge_evidence(k.evidence, u.evidence);
+    }
+    k.value = sum / double(out_.units.size());
+    KpiValue& c = kpi("units_dispatched_count");
+    c.value = double(out_.units.size());
+    for (const auto& u : out_.units)
+      c.evidence.push_back(u.evidence.front());
+  }
+
+  void plan() {
+    std::map<std::string, size_t> index;
+    bool loaded = false;
+    auto clause = [&](const std::string& id) -> ClauseStatus& {
+      if (!index.count(id)) {
+        index[id] = out_.clauses.size();
+        ClauseStatus c;
+        c.id = id;
+        c.status = "never_fired";
+        out_.clauses.push_back(c);
+      }
+      return out_.clauses[index[id]];
+    };
+    std::vector<Evidence> loaded_ev;
+    for (const auto& e : run_.events) {
+      if (e.type == "plan.loaded") {
+        loaded = true;
+        loaded_ev.push_back(evidence_of(e));
+        if (e.payload.contains("clauses") && e.payload["clauses"].is_array())
+          for (const auto& c : e.payload["clauses"]) {
+            ClauseStatus& cs = clause(text(c, "id"));
+            cs.action = text(c, "action");
+            cs.section = text(c, "section");
+            cs.deadline_s = number(c, "deadline_s", -1);
+            cs.evidence.push_back(evidence_of(e));
+          }
+      } else if (e.type == "plan.clause_fired") {
+        ClauseStatus& cs = clause(text(e.payload, "clause"));
+        if (cs.status == "never_fired")
+          cs.status = "not_done";
+        cs.evidence.push_back(evidence_of(e));
+      } else if (e.type == "plan.action_done") {
+        ClauseStatus& cs = clause(text(e.payload, "clause"));
+        if (cs.status == "never_fired" || cs.status == "not_done") // the first completion counts
+          cs.status = text(e.payload, "status") == "on_time" ? "on_time" : "late";
+        if (cs.action.empty())
+          cs.action = text(e.payload, "action");
+        cs.evidence.push_back(evidence_of(e));
+      }
+    }
+    if (!loaded) {
+      const Text why{"未加载预案(团队自主指挥)", "no plan was loaded (teams played without one)"};
+      for (const char* id : {"plan_on_time_share", "plan_late_count", "plan_never_fired_count"})
+        not_applicable(id, why);
+      return;
+    }
+    double fired = 0, on_time = 0, late = 0, never = 0;
+    KpiValue& share = kpi("plan_on_time_share");
+    KpiValue& late_k = kpi("plan_late_count");
+    KpiValue& never_k = kpi("plan_never_fired_count");
+    share.evidence = loaded_ev;
+    late_k.evidence = loaded_ev;
+    never_k.evidence = loaded_ev;
+    for (const auto& c : out_.clauses) {
+      if (c.status == "never_fired") {
+        ++never;
+        if (never_k.subject.empty())
+          never_k.subject = c.id;
+        continue;
+      }
+      ++fired;
+      merge_evidence(share.evidence, c.evidence);
+      if (c.status == "on_time")
+        ++on_time;
+      else {
+        ++late;
+        merge_evidence(late_k.evidence, c.evidence);
+        if (late_k.subject.empty())
+          late_k.subject = c.id;
+      }
+    }
+    if (fired > 0)
+      share.value = on_time / fired;
+    else
+      share.note = {"没有条款被触发", "no clause fired"};
+    late_k.value = late;
+    never_k.value = never;
+  }
+
+  void comms() {
+    std::map<std::string, std::vector<double>> delays;
+    std::map<std::string, NetworkStats> nets;
+    std::vector<double> all;
+    std::vector<Evidence> delivered_ev, lost_ev;
+    for (const auto& e : run_.events) {
+      if (e.type != "message.delivered" && e.type != "message.lost")
+        continue;
+      const std::string net = text(e.payload, "network");
+      NetworkStats& n = nets[net];
+      n.network = net;
+      n.evidence.push_back(evidence_of(e));
+      if (e.type == "message.delivered") {
+        ++n.delivered;
+        delays[net].push_back(number(e.payload, "delay_s"));
+        all.push_back(number(e.payload, "delay_s"));
+        delivered_ev.push_back(evidence_of(e));
+      } else {
+        ++n.lost;
+        lost_ev.push_back(evidence_of(e));
+      }
+    }
+    for (auto& [net, n] : nets) {
+      const auto& d = delays[net];
+      if (!d.empty()) {
+        double s = 0;
+        for (double x : d)
+          s += x;
+        n.mean_delay_s = s / double(d.size());
+        n.p90_delay_s = percentile(d, 0.9);
+        n.max_delay_s = *std::max_element(d.begin(), d.end());
+      }
+      out_.networks.push_back(n);
+    }
+    if (all.empty()) {
+      const Text why{"无已送达消息", "no delivered messages"};
+      not_applicable("msg_delay_mean_s", why);
+      not_applicable("msg_delay_p90_s", why);
+    } else {
+      double s = 0;
+      for (double x : all)
+        s += x;
+      kpi("msg_delay_mean_s").value = s / double(all.size());
+      kpi("msg_delay_mean_s").evidence = delivered_ev;
+      kpi("msg_delay_p90_s").value = percentile(all, 0.9);
+      kpi("msg_delay_p90_s").evidence = delivered_ev;
+    }
+    const double n_lost = double(lost_ev.size()), n_all = double(all.size()) + n_lost;
+    if (n_all == 0) {
+      const Text why{"无消息事件", "no message events"};
+      not_applicable("msg_lost_share", why);
+      not_applicable("msg_lost_count", why);
+      return;
+    }
+    KpiValue& share = kpi("msg_lost_share");
+    share.value = n_lost / n_all;
+    share.evidence = lost_ev;
+    KpiValue& count = kpi("msg_lost_count");
+    count.value = n_lost;
+    count.evidence = lost_ev;
+    long worst = 0;
+    for (const auto& n : out_.networks)
+      if (n.lost > worst) {
+        worst = n.lost;
+        share.subject = count.subject = n.network;
+      }
+  }
+
+  void closed_roads() {
+    std::set<std::string> seen;
+    for (const auto& e : run_.events)
+      if (e.type == "road.closed" && seen.insert(subject(e)).second)
+        out_.closed_roads.push_back(subject(e));
+    // People at risk over time: the flood model's own count when present, else reached zones minus
+    // the people evacuated from them.
+    std::map<std::string, double> by_zone;
+    bool flood = false;
+    for (const auto& e : run_.events)
+      flood = flood || e.type == "flood.zone";
+    std::map<std::string, double> evacuated;
+    std::set<std::string> reached;
+    out_.at_risk.push_back({run_.t0_s, 0});
+    for (const auto& e : run_.events) {
+      bool changed = false;
+      if (flood && e.type == "flood.zone") {
+        by_zone[subject(e)] = number(e.payload, "people_at_risk");
+        changed = true;
+      } else if (!flood && (e.type == "hazard.reached" || e.type == "evacuation.completed")) {
+        if (e.type == "hazard.reached")
+          reached.insert(subject(e));
+        else
+          evacuated[subject(e)] += number(e.payload, "people");
+        for (const auto& z : reached)
+          by_zone[z] = std::max(0.0, zone_people(z, reached_.count(z) ? reached_[z] : nullptr) - evacuated[z]);
+        changed = true;
+      }
+      if (changed) {
+        double sum = 0;
+        for (const auto& [z, v] : by_zone)
+          sum += v;
+        out_.at_risk.push_back({e.t, sum});
+      }
+    }
+    out_.at_risk.push_back({run_.end_s, out_.at_risk.back().value});
+  }
+
+  const RunData& run_;
+  const World& w_;
+  const Event* incident_ = nullptr;
+  std::map<std::string, const Event*> reached_;
+  std::vector<std::string> reached_order_;
+  RunAnalysis out_;
+};
+
+} // namespace
+
+const KpiValue* RunAnalysis::kpi(const std::string& id) const {
+  for (const auto& k : kpis)
+    if (k.id == id)
+      return &k;
+  return nullptr;
+}
+
+RunAnalysis analyse_run(const RunData& run) { return Calculator(run).compute(); }
+
+} // namespace hg::score

@@ -1,0 +1,55 @@
+#pragma once
+/// @file
+/// @brief The communications platform: one SimGrid link per network (radio, government private
+/// network, public mobile…), one host per post and unit, and couriers that carry messages so that a
+/// message takes latency + size/bandwidth, shares the channel with other traffic, and is lost when
+/// its link is down. Lost orders are retried; lost reports are gone (both are logged).
+#include "sim/engine/Message.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace simgrid::s4u {
+class Host;
+class Link;
+class Mailbox;
+} // namespace simgrid::s4u
+
+namespace hg {
+
+class Simulation;
+
+class Comms {
+public:
+  explicit Comms(Simulation& sim);
+  /// Creates hosts, links and routes. Must run before the engine starts.
+  void build();
+  simgrid::s4u::Host* host(const std::string& actor_id) const;
+  static simgrid::s4u::Mailbox* mailbox(const std::string& actor_id);
+  /// Starts a courier actor that delivers `m` (fire and forget for the sender).
+  void send(Message m);
+  /// Blocks the calling actor until a message has been delivered to `actor_id`'s mailbox, or until
+  /// `timeout_s` (< 0: no timeout). Actors never wait inside Mailbox::get: a receiver's timeout or a
+  /// link failure would then cancel the transfer itself. Couriers deliver eagerly (permanent
+  /// receivers) and then wake the addressee here.
+  void wait_for_mail(const std::string& actor_id, double timeout_s);
+  /// Takes the next delivered message, or nullptr if none is waiting.
+  std::unique_ptr<Message> take(const std::string& actor_id);
+  void set_network_up(const std::string& network, bool up);
+  bool network_up(const std::string& network) const;
+
+  static constexpr double kOrderRetryS = 60;  ///< wait before re-sending a lost order
+  static constexpr int kOrderMaxAttempts = 30; ///< then the order is given up (logged)
+
+private:
+  std::string network_of(const std::string& actor_id) const;
+  Simulation& sim_;
+  std::map<std::string, simgrid::s4u::Host*> hosts_;
+  std::map<std::string, simgrid::s4u::Link*> links_;
+  struct Waiter;
+  std::map<std::string, std::shared_ptr<Waiter>> waiters_;
+  Waiter& waiter(const std::string& actor_id);
+};
+
+} // namespace hg

@@ -1,0 +1,29 @@
+#pragma once
+/// @file
+/// @brief What travels through the comms network between posts, units and field observers.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace hg {
+
+enum class MessageKind { kReport, kOrder, kObservation, kRequest };
+
+const char* message_kind_name(MessageKind k);
+
+struct Message {
+  std::string id;   ///< "m<seq>", unique in a run
+  std::string from; ///< actor id (post, unit, "field")
+  std::string to;
+  MessageKind kind = MessageKind::kReport;
+  /// Reports: {"about": "incident"|"unit_status"|"road_closed"|..., ...}; orders: an Action as JSON
+  /// plus "clause"; observations: {"quantity","subject","value"}.
+  nlohmann::json body;
+  double sent_t = 0;
+  double observed_t = 0; ///< when the fact was true on the ground
+  int attempt = 0;       ///< retries of an order after a loss
+  /// Bytes on the wire (radio messages are short; the network model turns it into a delay).
+  double size_bytes() const { return 200.0 + body.dump().size(); }
+};
+
+} // namespace hg

@@ -1,0 +1,519 @@
+/// @file
+/// @brief FloodModel: reach routing, gauge stages, levee breach/overtopping, zone filling, road closures.
+#include "sim/hazards/flood/FloodModel.hpp"
+
+#include "sim/hazards/flood/Manning.hpp"
+#include "sim/hazards/flood/Muskingum.hpp"
+#include "sim/hazards/flood/Validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace hg::flood {
+
+namespace {
+
+constexpr double kReachedDepthM = 0.1; ///< depth at which the flood "reaches" a zone (KPI)
+
+double interpolate_hydrograph(const std::vector<HydrographPoint>& pts, double t_h) {
+  if (pts.empty()) return 0.0;
+  if (t_h <= pts.front().t_h) return pts.front().discharge_m3_s;
+  if (t_h >= pts.back().t_h) return pts.back().discharge_m3_s;
+  size_t i = 1;
+  while (pts[i].t_h < t_h)
+    ++i;
+  const HydrographPoint& a = pts[i - 1];
+  const HydrographPoint& b = pts[i];
+  return a.discharge_m3_s + (t_h - a.t_h) / (b.t_h - a.t_h) * (b.discharge_m3_s - a.discharge_m3_s);
+}
+
+void check_hydrograph(const std::string& field, const std::vector<HydrographPoint>& pts) {
+  for (size_t i = 0; i < pts.size(); ++i) {
+    const std::string row = field + "[" + std::to_string(i) + "]";
+    require_finite(row + ".t_h", pts[i].t_h);
+    require_flow(row + ".discharge_m3_s", pts[i].discharge_m3_s);
+    if (i > 0 && pts[i].t_h <= pts[i - 1].t_h)
+      throw std::invalid_argument(row + ".t_h: expected a time > " + format_number(pts[i - 1].t_h) +
+                                  " h (got " + format_number(pts[i].t_h) + ")");
+  }
+}
+
+/// Rethrows a formula's error with the config path in front ("reaches[1] (r_x).k_h: …").
+template <class F> auto with_context(const std::string& where, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(where + "." + e.what());
+  }
+}
+
+std::string fixed(double v, int digits) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(digits) << v;
+  return s.str();
+}
+
+/// Plan area of the water surface at a level: the slope of the storage curve there.
+double surface_area_m2(const StorageCurve& curve, double level_m) {
+  const auto& p = curve.points();
+  size_t i = 1;
+  while (i + 1 < p.size() && level_m > p[i].level_m)
+    ++i;
+  return (p[i].volume_m3 - p[i - 1].volume_m3) / (p[i].level_m - p[i - 1].level_m);
+}
+
+} // namespace
+
+FloodModel::FloodModel(FloodConfig config, std::uint64_t seed)
+    : FloodModel(std::move(config), std::mt19937_64(seed)) {}
+
+FloodModel::FloodModel(FloodConfig config, std::mt19937_64 rng) : config_(std::move(config)), rng_(rng) {
+  require_positive("step_s", config_.step_s, "s");
+  if (config_.gauge_report_every_steps < 1)
+    throw std::invalid_argument("gauge_report_every_steps: expected an integer >= 1 (got " +
+                                std::to_string(config_.gauge_report_every_steps) + ")");
+  require_non_negative("zone_report_step_m", config_.zone_report_step_m, "m");
+  const double step_h = config_.step_s / 3600.0;
+  auto unique = [](std::set<std::string>& seen, const std::string& where, const std::string& id) {
+    if (id.empty()) throw std::invalid_argument(where + ".id: expected a non-empty id");
+    if (!seen.insert(id).second) throw std::invalid_argument(where + ".id: duplicate id " + id);
+  };
+
+  std::set<std::string> ids;
+  for (size_t i = 0; i < config_.gauges.size(); ++i) {
+    const GaugeConfig& g = config_.gauges[i];
+    const std::string where = "gauges[" + std::to_string(i) + "]";
+    unique(ids, where, g.id);
+    if (!g.rating && !g.manning)
+      throw std::invalid_argument(where + " (" + g.id + "): expected a rating curve or a Manning section");
+    if (g.manning)
+      with_context(where + " (" + g.id + ")", [&] {
+        require_positive("manning.n", g.manning->n);
+        require_positive("manning.slope", g.manning->slope, "m/m");
+        return 0;
+      });
+    gauges_.push_back(Gauge{&g});
+  }
+  ids.clear();
+  for (size_t i = 0; i < config_.zones.size(); ++i) {
+    const ZoneConfig& z = config_.zones[i];
+    const std::string where = "zones[" + std::to_string(i) + "]";
+    unique(ids, where, z.id);
+    LevelPool pool = with_context(where + " (" + z.id + ").storage",
+                                  [&] { return LevelPool(StorageCurve(z.storage), z.ground_elev_m); });
+    with_context(where + " (" + z.id + ")", [&] {
+      require_non_negative("people", z.people);
+      require_non_negative("pump_rate_m3_s_per_unit", z.pump_rate_m3_s_per_unit, "m3/s");
+      for (size_t k = 0; k < z.roads.size(); ++k)
+        require_non_negative("roads[" + std::to_string(k) + "].closure_depth_m", z.roads[k].closure_depth_m,
+                             "m");
+      return 0;
+    });
+    zones_.push_back(Zone{&z, std::move(pool), 0.0, -1.0, false, std::vector<bool>(z.roads.size(), false)});
+  }
+  ids.clear();
+  std::set<int> gauges_with_reach_in;
+  for (size_t i = 0; i < config_.reaches.size(); ++i) {
+    const ReachConfig& r = config_.reaches[i];
+    const std::string where = "reaches[" + std::to_string(i) + "]";
+    unique(ids, where, r.id);
+    const std::string ctx = where + " (" + r.id + ")";
+    with_context(ctx, [&] { return Muskingum(r.k_h, r.x, step_h); });
+    with_context(ctx, [&] {
+      check_hydrograph("inflow", r.inflow);
+      check_hydrograph("lateral_inflow", r.lateral_inflow);
+      return 0;
+    });
+    Reach reach{&r};
+    if (!r.upstream_gauge.empty()) {
+      reach.upstream_gauge = gauge_index(r.upstream_gauge);
+      if (reach.upstream_gauge < 0)
+        throw std::invalid_argument(ctx + ".upstream_gauge: unknown gauge " + r.upstream_gauge);
+      const bool fed = std::any_of(reaches_.begin(), reaches_.end(), [&](const Reach& up) {
+        return up.downstream_gauge == reach.upstream_gauge;
+      });
+      if (!fed)
+        throw std::invalid_argument(
+            ctx + ".upstream_gauge: " + r.upstream_gauge +
+            " is not the downstream gauge of an earlier reach (list reaches upstream first)");
+      if (gauges_[reach.upstream_gauge].has_downstream_reach)
+        throw std::invalid_argument(ctx + ".upstream_gauge: " + r.upstream_gauge +
+                                    " already feeds another reach");
+      gauges_[reach.upstream_gauge].has_downstream_reach = true;
+    } else if (r.inflow.empty()) {
+      throw std::invalid_argument(ctx + ".inflow: expected an inflow hydrograph or an upstream_gauge");
+    }
+    if (!r.downstream_gauge.empty()) {
+      reach.downstream_gauge = gauge_index(r.downstream_gauge);
+      if (reach.downstream_gauge < 0)
+        throw std::invalid_argument(ctx + ".downstream_gauge: unknown gauge " + r.downstream_gauge);
+      if (!gauges_with_reach_in.insert(reach.downstream_gauge).second)
+        throw std::invalid_argument(ctx + ".downstream_gauge: " + r.downstream_gauge +
+                                    " is already the downstream gauge of another reach");
+    }
+    reaches_.push_back(reach);
+  }
+  ids.clear();
+  for (size_t i = 0; i < config_.levees.size(); ++i) {
+    const LeveeConfig& l = config_.levees[i];
+    const std::string where = "levees[" + std::to_string(i) + "]";
+    unique(ids, where, l.id);
+    const std::string ctx = where + " (" + l.id + ")";
+    Levee levee{&l};
+    levee.gauge = gauge_index(l.gauge);
+    if (levee.gauge < 0) throw std::invalid_argument(ctx + ".gauge: unknown gauge " + l.gauge);
+    if (!gauges_with_reach_in.count(levee.gauge))
+      throw std::invalid_argument(ctx + ".gauge: " + l.gauge + " is not the downstream gauge of any reach");
+    levee.zone = zone_index(l.zone);
+    if (levee.zone < 0) throw std::invalid_argument(ctx + ".zone: unknown zone " + l.zone);
+    with_context(ctx, [&] {
+      require_finite("crest_elev_m", l.crest_elev_m);
+      require_non_negative("length_m", l.length_m, "m");
+      require_non_negative("breach.final_width_m", l.breach.final_width_m, "m");
+      require_positive("breach.formation_h", l.breach.formation_h, "h");
+      require_in_range("breach.probability_per_h", l.breach.probability_per_h, 0.0, 1.0);
+      require_positive("breach.coefficient", l.breach.coefficient);
+      require_positive("overtop_coefficient", l.overtop_coefficient);
+      if (l.breach.bottom_elev_m > l.crest_elev_m)
+        throw std::invalid_argument("breach.bottom_elev_m: expected a level <= crest_elev_m " +
+                                    format_number(l.crest_elev_m) + " (got " +
+                                    format_number(l.breach.bottom_elev_m) + ")");
+      return 0;
+    });
+    levee.crest_elev_m = l.crest_elev_m;
+    levees_.push_back(levee);
+  }
+}
+
+int FloodModel::gauge_index(const std::string& id) const {
+  for (size_t i = 0; i < gauges_.size(); ++i)
+    if (gauges_[i].cfg->id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int FloodModel::zone_index(const std::string& id) const {
+  for (size_t i = 0; i < zones_.size(); ++i)
+    if (zones_[i].cfg->id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int FloodModel::levee_index(const std::string& id) const {
+  for (size_t i = 0; i < levees_.size(); ++i)
+    if (levees_[i].cfg->id == id) return static_cast<int>(i);
+  return -1;
+}
+
+double FloodModel::gauge_stage_from_discharge(const Gauge& g, double discharge_m3_s) const {
+  const double q = std::max(0.0, discharge_m3_s);
+  if (g.cfg->rating) return g.cfg->rating->stage_m(q);
+  const GaugeSectionConfig& m = *g.cfg->manning;
+  return m.bed_elev_m + normal_depth_m(m.section, q, m.n, m.slope);
+}
+
+double FloodModel::reach_external_inflow(const Reach& r, double t_h) const {
+  return interpolate_hydrograph(r.cfg->inflow, t_h) + interpolate_hydrograph(r.cfg->lateral_inflow, t_h);
+}
+
+double FloodModel::levee_flow_m3_s(const Levee& l, double t_h) const {
+  const double river_m = gauges_[l.gauge].stage_m;
+  const double zone_m = zones_[l.zone].pool.level_m();
+  double breach_width_m = 0;
+  double q = 0;
+  if (l.breached) {
+    // Linear growth of width and linear erosion of the invert over the formation time.
+    const double frac = std::clamp((t_h - l.breach_start_h) / l.cfg->breach.formation_h, 0.0, 1.0);
+    breach_width_m = frac * l.cfg->breach.final_width_m;
+    const double invert_m = l.cfg->crest_elev_m - frac * (l.cfg->crest_elev_m - l.cfg->breach.bottom_elev_m);
+    q += weir_flow_between_levels_m3_s(invert_m, breach_width_m, river_m, zone_m, l.cfg->breach.coefficient);
+  }
+  const double overtop_length_m = std::max(0.0, l.cfg->length_m - breach_width_m);
+  q += weir_flow_between_levels_m3_s(l.crest_elev_m, overtop_length_m, river_m, zone_m,
+                                     l.cfg->overtop_coefficient);
+  return q;
+}
+
+void FloodModel::breach(Levee& l, double t_h, const std::string& cause, HazardSink& sink) {
+  if (l.breached) return;
+  l.breached = true;
+  l.breach_start_h = t_h;
+  sink.emit("flood.breach", {l.cfg->id, l.cfg->zone},
+            {{"t_h", t_h},
+             {"cause", cause},
+             {"stage_m", gauges_[l.gauge].stage_m},
+             {"crest_elev_m", l.crest_elev_m},
+             {"final_width_m", l.cfg->breach.final_width_m},
+             {"formation_h", l.cfg->breach.formation_h},
+             {"zone", l.cfg->zone}});
+}
+
+void FloodModel::start(HazardSink& sink) {
+  now_h_ = 0;
+  step_count_ = 0;
+  totals_ = FloodBalance{};
+  const double step_h = config_.step_s / 3600.0;
+  // Steady state at t = 0: each reach passes its initial inflow unchanged.
+  for (Reach& r : reaches_) {
+    for (const std::string& w : Muskingum(r.cfg->k_h, r.cfg->x, step_h).warnings())
+      sink.emit("flood.config_warning", {r.cfg->id}, {{"t_h", 0.0}, {"message", w}});
+    r.external_m3_s = reach_external_inflow(r, 0.0);
+    r.inflow_m3_s = r.external_m3_s + (r.upstream_gauge >= 0 ? gauges_[r.upstream_gauge].passing_m3_s : 0.0);
+    r.outflow_m3_s = r.inflow_m3_s;
+    if (r.downstream_gauge >= 0) {
+      Gauge& g = gauges_[r.downstream_gauge];
+      g.discharge_m3_s = g.passing_m3_s = r.outflow_m3_s;
+      g.stage_m = gauge_stage_from_discharge(g, g.discharge_m3_s);
+      // Levees overtopped from the first instant still draw water.
+      for (Levee& l : levees_)
+        if (l.gauge == r.downstream_gauge) {
+          l.flow_m3_s = std::clamp(levee_flow_m3_s(l, 0.0), 0.0, g.passing_m3_s);
+          g.passing_m3_s -= l.flow_m3_s;
+        }
+    }
+  }
+  report(0.0, true, sink);
+}
+
+void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
+  if (!(dt_s > 0)) return;
+  const double t1_h = t_s / 3600.0;
+  const double dt_h = dt_s / 3600.0;
+  const double t2_h = t1_h + dt_h;
+
+  // Breach triggers, judged on the state at the start of the step.
+  for (Levee& l : levees_) {
+    if (l.breached) continue;
+    const BreachConfig& b = l.cfg->breach;
+    if (b.mode == BreachMode::kScheduled && b.at_h < t2_h) {
+      breach(l, std::max(b.at_h, t1_h), "scheduled", sink);
+    } else if (b.mode == BreachMode::kRandom &&
+               gauges_[l.gauge].stage_m > gauges_[l.gauge].cfg->guarantee_m) {
+      const double p_step = 1.0 - std::pow(1.0 - b.probability_per_h, dt_h);
+      if (std::uniform_real_distribution<double>(0.0, 1.0)(rng_) < p_step) breach(l, t1_h, "random", sink);
+    }
+  }
+
+  std::vector<double> zone_delta_m3(zones_.size(), 0.0);
+  std::vector<double> passing_before(gauges_.size());
+  for (size_t i = 0; i < gauges_.size(); ++i)
+    passing_before[i] = gauges_[i].passing_m3_s;
+
+  for (Reach& r : reaches_) {
+    const double i1 = r.inflow_m3_s;
+    const double o1 = r.outflow_m3_s;
+    const double ext1 = r.external_m3_s;
+    r.external_m3_s = reach_external_inflow(r, t2_h);
+    r.inflow_m3_s = r.external_m3_s + (r.upstream_gauge >= 0 ? gauges_[r.upstream_gauge].passing_m3_s : 0.0);
+    r.outflow_m3_s = Muskingum(r.cfg->k_h, r.cfg->x, dt_h).step_m3_s(i1, r.inflow_m3_s, o1);
+    totals_.inflow_m3 += 0.5 * (ext1 + r.external_m3_s) * dt_s;
+
+    double passing1 = o1;
+    double passing2 = r.outflow_m3_s;
+    bool leaves_model = true;
+    if (r.downstream_gauge >= 0) {
+      Gauge& g = gauges_[r.downstream_gauge];
+      g.discharge_m3_s = r.outflow_m3_s;
+      g.stage_m = gauge_stage_from_discharge(g, g.discharge_m3_s);
+      g.passing_m3_s = g.discharge_m3_s;
+      for (Levee& l : levees_) {
+        if (l.gauge != r.downstream_gauge) continue;
+        const double q1 = l.flow_m3_s;
+        double q2 = levee_flow_m3_s(l, t2_h);
+        // The breach cannot take more than the river carries, nor return more than the zone holds
+        // (the zone receives the step's trapezoidal volume (q1 + q2)/2 dt).
+        q2 = std::min(q2, std::max(0.0, g.passing_m3_s));
+        const double zone_volume_m3 = zones_[l.zone].pool.volume_m3() + zone_delta_m3[l.zone];
+        q2 = std::max(q2, -2.0 * zone_volume_m3 / dt_s - q1);
+        l.flow_m3_s = q2;
+        g.passing_m3_s -= q2;
+        const double volume_m3 = 0.5 * (q1 + q2) * dt_s;
+        zone_delta_m3[l.zone] += volume_m3;
+        totals_.levee_m3 += volume_m3;
+        if (!l.overtopped && g.stage_m > l.crest_elev_m) {
+          l.overtopped = true;
+          sink.emit("flood.overtop", {l.cfg->id, l.cfg->zone},
+                    {{"t_h", t2_h}, {"stage_m", g.stage_m}, {"crest_elev_m", l.crest_elev_m}});
+        }
+      }
+      passing1 = passing_before[r.downstream_gauge];
+      passing2 = g.passing_m3_s;
+      leaves_model = !g.has_downstream_reach;
+    }
+    if (leaves_model) totals_.outflow_m3 += 0.5 * (passing1 + passing2) * dt_s;
+  }
+
+  for (size_t i = 0; i < zones_.size(); ++i) {
+    Zone& z = zones_[i];
+    const double d = zone_delta_m3[i];
+    if (d >= 0)
+      z.pool.step(d / dt_s, 0.0, dt_s);
+    else
+      z.pool.step(0.0, -d / dt_s, dt_s);
+    if (z.pump_request_m3 > 0) {
+      totals_.pumped_m3 += z.pool.step(0.0, z.pump_request_m3 / dt_s, dt_s).outflow_m3;
+      z.pump_request_m3 = 0;
+    }
+  }
+
+  now_h_ = t2_h;
+  ++step_count_;
+  report(t2_h, step_count_ % config_.gauge_report_every_steps == 0, sink);
+}
+
+void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
+  for (Gauge& g : gauges_) {
+    const GaugeConfig& c = *g.cfg;
+    if (gauges_due) {
+      sink.emit("flood.gauge", {c.id},
+                {{"t_h", t_h},
+                 {"stage_m", g.stage_m},
+                 {"discharge_m3_s", g.discharge_m3_s},
+                 {"warning_m", c.warning_m},
+                 {"guarantee_m", c.guarantee_m}});
+      sink.observe(Observation{"gauge_stage_m", c.id, g.stage_m, c.reporter.empty() ? c.id : c.reporter});
+    }
+    // Threshold crossings are reported whenever they happen, not only on reporting steps.
+    const bool above_warning = g.stage_m >= c.warning_m;
+    const bool above_guarantee = g.stage_m >= c.guarantee_m;
+    if (above_warning && !g.above_warning)
+      sink.emit("flood.gauge_warning", {c.id},
+                {{"t_h", t_h}, {"stage_m", g.stage_m}, {"warning_m", c.warning_m}});
+    if (above_guarantee && !g.above_guarantee)
+      sink.emit("flood.gauge_guarantee", {c.id},
+                {{"t_h", t_h}, {"stage_m", g.stage_m}, {"guarantee_m", c.guarantee_m}});
+    g.above_warning = above_warning;
+    g.above_guarantee = above_guarantee;
+  }
+
+  for (Zone& z : zones_) {
+    const ZoneConfig& c = *z.cfg;
+    const double depth_m = z.pool.depth_m();
+    const double level_m = z.pool.level_m();
+    const bool changed = z.reported_depth_m < 0
+                             ? depth_m > 0
+                             : std::fabs(depth_m - z.reported_depth_m) >= config_.zone_report_step_m ||
+                                   (depth_m == 0) != (z.reported_depth_m == 0);
+    if (changed) {
+      // People at risk: the zone's people in proportion to the flooded share of its plan area.
+      const double top_area = surface_area_m2(z.pool.curve(), z.pool.curve().points().back().level_m);
+      const double wet_area = depth_m > 0 ? surface_area_m2(z.pool.curve(), level_m) : 0.0;
+      const double share = top_area > 0 ? std::clamp(wet_area / top_area, 0.0, 1.0) : 0.0;
+      sink.emit("flood.zone", {c.id},
+                {{"t_h", t_h},
+                 {"depth_m", depth_m},
+                 {"volume_m3", z.pool.volume_m3()},
+                 {"level_m", level_m},
+                 {"people_at_risk", std::round(c.people * share)}});
+      z.reported_depth_m = depth_m;
+    }
+    if (!z.reached && depth_m >= kReachedDepthM) {
+      z.reached = true;
+      sink.reached_zone(c.id, "flood");
+    }
+    for (size_t k = 0; k < c.roads.size(); ++k) {
+      const ZoneRoadConfig& road = c.roads[k];
+      const double over_m = level_m - road.crest_elev_m;
+      const bool closed = over_m >= road.closure_depth_m;
+      if (closed != z.road_closed[k]) {
+        z.road_closed[k] = closed;
+        sink.set_road_closed(road.road, closed,
+                             closed ? "flood depth " + fixed(over_m, 2) + " m"
+                                    : "flood receded to " + fixed(std::max(0.0, over_m), 2) + " m");
+      }
+    }
+  }
+}
+
+bool FloodModel::apply_effort(const std::string& target, const std::string& capability, double amount,
+                              double dt_s, HazardSink& sink) {
+  if (!(amount >= 0) || !(dt_s >= 0)) return false;
+  if (capability == "sandbag") {
+    const int i = levee_index(target);
+    if (i < 0) return false;
+    Levee& l = levees_[i];
+    // Person-hours → bags → metres of 0.3 m wall, spread over the whole crest length (the flood fight
+    // raises the lowest stretch first; over a whole levee that is the average raise).
+    const double bags = amount * dt_s / 3600.0 * kSandbagBagsPerPersonHour;
+    const double wall_m = bags / kSandbagBagsPerMetreOf03mWall;
+    const double raise_m = l.cfg->length_m > 0 ? kSandbagWallHeightM * wall_m / l.cfg->length_m : 0.0;
+    const double applied_m = std::min(raise_m, kSandbagMaxRaiseM - l.raised_m);
+    if (applied_m > 0) {
+      l.raised_m += applied_m;
+      l.crest_elev_m += applied_m;
+      sink.emit("flood.sandbag", {l.cfg->id},
+                {{"t_h", now_h_}, {"raise_m", applied_m}, {"crest_elev_m", l.crest_elev_m}, {"bags", bags}});
+    }
+    return true;
+  }
+  if (capability == "pump") {
+    const int i = zone_index(target);
+    if (i < 0) return false;
+    Zone& z = zones_[i];
+    z.pump_request_m3 += amount * z.cfg->pump_rate_m3_s_per_unit * dt_s;
+    return true;
+  }
+  return false;
+}
+
+bool FloodModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
+  if (!what.is_object() || what.value("what", "") != "breach" || !what.contains("levee") ||
+      !what["levee"].is_string())
+    return false;
+  const int i = levee_index(what["levee"].get<std::string>());
+  if (i < 0) return false;
+  breach(levees_[i], t_s / 3600.0, "injected", sink);
+  return true;
+}
+
+std::string FloodModel::location_of(const std::string& target) const {
+  const int l = levee_index(target);
+  if (l >= 0) return levees_[l].cfg->node.empty() ? levees_[l].cfg->zone : levees_[l].cfg->node;
+  return zone_index(target) >= 0 ? target : "";
+}
+
+std::vector<std::string> FloodModel::zones_at_risk() const {
+  std::vector<std::string> out;
+  for (const Zone& z : zones_)
+    if (std::any_of(levees_.begin(), levees_.end(), [&](const Levee& l) { return l.cfg->zone == z.cfg->id; }))
+      out.push_back(z.cfg->id);
+  return out;
+}
+
+FloodBalance FloodModel::balance() const {
+  FloodBalance b = totals_;
+  for (const Reach& r : reaches_)
+    b.reach_storage_m3 +=
+        r.cfg->k_h * 3600.0 * (r.cfg->x * r.inflow_m3_s + (1.0 - r.cfg->x) * r.outflow_m3_s);
+  for (const Zone& z : zones_)
+    b.zone_storage_m3 += z.pool.volume_m3();
+  return b;
+}
+
+double FloodModel::gauge_stage_m(const std::string& gauge) const {
+  const int i = gauge_index(gauge);
+  if (i < 0) throw std::invalid_argument("gauge: unknown gauge " + gauge);
+  return gauges_[i].stage_m;
+}
+
+double FloodModel::zone_depth_m(const std::string& zone) const {
+  const int i = zone_index(zone);
+  if (i < 0) throw std::invalid_argument("zone: unknown zone " + zone);
+  return zones_[i].pool.depth_m();
+}
+
+double FloodModel::levee_crest_m(const std::string& levee) const {
+  const int i = levee_index(levee);
+  if (i < 0) throw std::invalid_argument("levee: unknown levee " + levee);
+  return levees_[i].crest_elev_m;
+}
+
+bool FloodModel::levee_breached(const std::string& levee) const {
+  const int i = levee_index(levee);
+  if (i < 0) throw std::invalid_argument("levee: unknown levee " + levee);
+  return levees_[i].breached;
+}
+
+} // namespace hg::flood

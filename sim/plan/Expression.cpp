@@ -1,0 +1,380 @@
+#include "sim/plan/Expression.hpp"
+
+#include "sim/engine/Beliefs.hpp"
+#include "sim/world/World.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace hg {
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::string num_str(double v) {
+  std::ostringstream o;
+  o.precision(6);
+  o << v;
+  return o.str();
+}
+
+double level_number(const std::string& l) {
+  if (l == "IV")
+    return 1;
+  if (l == "III")
+    return 2;
+  if (l == "II")
+    return 3;
+  if (l == "I")
+    return 4;
+  return 0;
+}
+} // namespace
+
+const std::vector<QuantityInfo>& quantity_table() {
+  static const std::vector<QuantityInfo> t = {
+      {"stage", "gauge", "flood", -kInf, kInf},
+      {"warning", "gauge", "", -kInf, kInf},
+      {"guarantee", "gauge", "", -kInf, kInf},
+      {"depth", "zone", "flood", 0, kInf},
+      {"zone_reached", "zone", "", 0, 1},
+      {"zones_reached", "", "", 0, kInf},
+      {"fire_area_ha", "", "forest_fire", 0, kInf},
+      {"people_in_aegl2", "", "chemical_release", 0, kInf},
+      {"people_in_aegl3", "", "chemical_release", 0, kInf},
+      {"miners_trapped", "", "coal_mine", 0, kInf},
+      {"casualties", "", "", 0, kInf},
+      {"incident_reported", "", "", 0, 1},
+      {"hours_since_report", "", "", -1, kInf},
+      {"response_level", "", "", 0, 4},
+      {"t_hours", "", "", 0, kInf},
+  };
+  return t;
+}
+
+namespace {
+
+const QuantityInfo* find_quantity(const std::string& n) {
+  for (const auto& q : quantity_table())
+    if (q.name == n)
+      return &q;
+  return nullptr;
+}
+
+struct Number : Expression {
+  double v;
+  explicit Number(double x) : v(x) {}
+  std::optional<double> eval(const EvalContext&) const override { return v; }
+  std::string explain(const EvalContext&) const override { return num_str(v); }
+  void visit(const std::function<void(const std::string&, const std::string&)>&) const override {}
+  std::pair<double, double> range(const World*, double) const override { return {v, v}; }
+};
+
+struct Quantity : Expression {
+  std::string name, arg;
+  std::optional<double> eval(const EvalContext& c) const override {
+    const Beliefs& b = *c.beliefs;
+    if (name == "stage")
+      return b.value("gauge_stage_m", arg);
+    if (name == "warning" || name == "guarantee") {
+      const Facility* f = c.world ? c.world->facility(arg) : nullptr;
+      if (!f)
+        return std::nullopt;
+      return name == "warning" ? f->warning_m : f->guarantee_m;
+    }
+    if (name == "depth")
+      return b.value("zone_depth_m", arg);
+    if (name == "zone_reached") {
+      auto it = b.zones.find(arg);
+      return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
+    }
+    if (name == "zones_reached") {
+      double n = 0;
+      for (auto& [id, z] : b.zones)
+        n += z.reached ? 1 : 0;
+      return n;
+    }
+    if (name == "fire_area_ha")
+      return b.max_value("fire_area_ha");
+    if (name == "people_in_aegl2")
+      return b.sum_value("people_aegl2");
+    if (name == "people_in_aegl3")
+      return b.sum_value("people_aegl3");
+    if (name == "miners_trapped")
+      return b.sum_value("miners_trapped");
+    if (name == "casualties")
+      return b.sum_value("casualties");
+    if (name == "incident_reported")
+      return b.incident_known ? 1.0 : 0.0;
+    if (name == "hours_since_report")
+      return b.incident_known ? (c.now_s - b.first_report_t) / 3600.0 : -1.0;
+    if (name == "response_level")
+      return level_number(b.response_level);
+    if (name == "t_hours")
+      return c.now_s / 3600.0;
+    return std::nullopt;
+  }
+  std::string explain(const EvalContext& c) const override {
+    auto v = eval(c);
+    return name + (arg.empty() ? "" : "(" + arg + ")") + "=" + (v ? num_str(*v) : "unknown");
+  }
+  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override { f(name, arg); }
+  std::pair<double, double> range(const World* w, double duration_h) const override {
+    if ((name == "warning" || name == "guarantee") && w)
+      if (const Facility* f = w->facility(arg)) {
+        auto v = name == "warning" ? f->warning_m : f->guarantee_m;
+        if (v)
+          return {*v, *v};
+      }
+    if (name == "hours_since_report" || name == "t_hours")
+      return {name == "t_hours" ? 0.0 : -1.0, duration_h};
+    const QuantityInfo* q = find_quantity(name);
+    return {q->lo, q->hi};
+  }
+};
+
+struct Unary : Expression {
+  std::unique_ptr<Expression> a;
+  std::optional<double> eval(const EvalContext& c) const override {
+    auto v = a->eval(c);
+    return v ? std::optional<double>(*v == 0 ? 1.0 : 0.0) : std::optional<double>(1.0);
+  }
+  std::string explain(const EvalContext& c) const override { return "not (" + a->explain(c) + ")"; }
+  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override { a->visit(f); }
+  std::pair<double, double> range(const World*, double) const override { return {0, 1}; }
+};
+
+struct Binary : Expression {
+  std::string op;
+  std::unique_ptr<Expression> a, b;
+  std::optional<double> eval(const EvalContext& c) const override {
+    auto x = a->eval(c);
+    if (op == "and") {
+      if (!x || *x == 0)
+        return 0.0;
+      auto y = b->eval(c);
+      return y && *y != 0 ? 1.0 : 0.0;
+    }
+    if (op == "or") {
+      if (x && *x != 0)
+        return 1.0;
+      auto y = b->eval(c);
+      return y && *y != 0 ? 1.0 : 0.0;
+    }
+    auto y = b->eval(c);
+    const bool cmp = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=";
+    if (!x || !y)
+      return cmp ? std::optional<double>(0.0) : std::nullopt;
+    if (op == "+")
+      return *x + *y;
+    if (op == "-")
+      return *x - *y;
+    if (op == "*")
+      return *x * *y;
+    if (op == "/")
+      return *y == 0 ? std::nullopt : std::optional<double>(*x / *y);
+    if (op == "<")
+      return *x < *y ? 1.0 : 0.0;
+    if (op == "<=")
+      return *x <= *y ? 1.0 : 0.0;
+    if (op == ">")
+      return *x > *y ? 1.0 : 0.0;
+    if (op == ">=")
+      return *x >= *y ? 1.0 : 0.0;
+    if (op == "==")
+      return *x == *y ? 1.0 : 0.0;
+    return *x != *y ? 1.0 : 0.0;
+  }
+  std::string explain(const EvalContext& c) const override {
+    return "(" + a->explain(c) + " " + op + " " + b->explain(c) + ")";
+  }
+  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override {
+    a->visit(f);
+    b->visit(f);
+  }
+  std::pair<double, double> range(const World* w, double d) const override {
+    auto [alo, ahi] = a->range(w, d);
+    auto [blo, bhi] = b->range(w, d);
+    if (op == "+")
+      return {alo + blo, ahi + bhi};
+    if (op == "-")
+      return {alo - bhi, ahi - blo};
+    if (op == "*" || op == "/")
+      return {-kInf, kInf};
+    // Comparisons: [1,1] if always true, [0,0] if never, else [0,1].
+    bool can_true = true, can_false = true;
+    if (op == ">=" || op == ">") {
+      can_true = op == ">=" ? ahi >= blo : ahi > blo;
+      can_false = op == ">=" ? alo < bhi : alo <= bhi;
+    } else if (op == "<=" || op == "<") {
+      can_true = op == "<=" ? alo <= bhi : alo < bhi;
+      can_false = op == "<=" ? ahi > blo : ahi >= blo;
+    } else if (op == "==") {
+      can_true = !(ahi < blo || bhi < alo);
+    } else if (op == "and") {
+      can_true = ahi > 0 && bhi > 0;
+      can_false = alo == 0 || blo == 0 || alo < 1 || blo < 1;
+    } else if (op == "or") {
+      can_true = ahi > 0 || bhi > 0;
+    }
+    return {can_false ? 0.0 : 1.0, can_true ? 1.0 : 0.0};
+  }
+};
+
+class Parser {
+public:
+  explicit Parser(const std::string& s) : s_(s) {}
+  std::unique_ptr<Expression> parse_all(std::string& err) {
+    try {
+      auto e = parse_or();
+      skip();
+      if (i_ < s_.size())
+        fail("unexpected '" + s_.substr(i_, 1) + "'");
+      return e;
+    } catch (const std::string& m) {
+      err = m;
+      return nullptr;
+    }
+  }
+
+private:
+  [[noreturn]] void fail(const std::string& m) { throw "col " + std::to_string(i_ + 1) + ": " + m; }
+  void skip() {
+    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_])))
+      ++i_;
+  }
+  bool word(const std::string& w) {
+    skip();
+    if (s_.compare(i_, w.size(), w) == 0 &&
+        (i_ + w.size() == s_.size() || !(std::isalnum(static_cast<unsigned char>(s_[i_ + w.size()])) || s_[i_ + w.size()] == '_'))) {
+      i_ += w.size();
+      return true;
+    }
+    return false;
+  }
+  bool sym(const std::string& w) {
+    skip();
+    if (s_.compare(i_, w.size(), w) == 0) {
+      i_ += w.size();
+      return true;
+    }
+    return false;
+  }
+  std::unique_ptr<Expression> bin(std::string op, std::unique_ptr<Expression> a, std::unique_ptr<Expression> b) {
+    auto e = std::make_unique<Binary>();
+    e->op = std::move(op);
+    e->a = std::move(a);
+    e->b = std::move(b);
+    return e;
+  }
+  std::unique_ptr<Expression> parse_or() {
+    auto e = parse_and();
+    while (word("or"))
+      e = bin("or", std::move(e), parse_and());
+    return e;
+  }
+  std::unique_ptr<Expression> parse_and() {
+    auto e = parse_not();
+    while (word("and"))
+      e = bin("and", std::move(e), parse_not());
+    return e;
+  }
+  std::unique_ptr<Expression> parse_not() {
+    if (word("not")) {
+      auto u = std::make_unique<Unary>();
+      u->a = parse_not();
+      return u;
+    }
+    return parse_cmp();
+  }
+  std::unique_ptr<Expression> parse_cmp() {
+    auto e = parse_sum();
+    for (const char* op : {"<=", ">=", "==", "!=", "<", ">"})
+      if (sym(op))
+        return bin(op, std::move(e), parse_sum());
+    return e;
+  }
+  std::unique_ptr<Expression> parse_sum() {
+    auto e = parse_prod();
+    while (true) {
+      if (sym("+"))
+        e = bin("+", std::move(e), parse_prod());
+      else if (sym("-"))
+        e = bin("-", std::move(e), parse_prod());
+      else
+        return e;
+    }
+  }
+  std::unique_ptr<Expression> parse_prod() {
+    auto e = parse_atom();
+    while (true) {
+      if (sym("*"))
+        e = bin("*", std::move(e), parse_atom());
+      else if (sym("/"))
+        e = bin("/", std::move(e), parse_atom());
+      else
+        return e;
+    }
+  }
+  std::string ident() {
+    skip();
+    size_t b = i_;
+    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_'))
+      ++i_;
+    return s_.substr(b, i_ - b);
+  }
+  std::unique_ptr<Expression> parse_atom() {
+    skip();
+    if (i_ >= s_.size())
+      fail("expected a number, a quantity or '(' but the condition ended");
+    if (sym("(")) {
+      auto e = parse_or();
+      if (!sym(")"))
+        fail("expected ')'");
+      return e;
+    }
+    if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') {
+      size_t used = 0;
+      double v = std::stod(s_.substr(i_), &used);
+      i_ += used;
+      return std::make_unique<Number>(v);
+    }
+    const size_t at = i_;
+    std::string n = ident();
+    if (n.empty())
+      fail("expected a number, a quantity or '('");
+    const QuantityInfo* q = find_quantity(n);
+    if (!q) {
+      i_ = at;
+      std::string known;
+      for (const auto& x : quantity_table())
+        known += (known.empty() ? "" : ", ") + x.name;
+      fail("unknown quantity '" + n + "' (known: " + known + ")");
+    }
+    auto e = std::make_unique<Quantity>();
+    e->name = n;
+    if (!q->arg.empty()) {
+      if (!sym("("))
+        fail("'" + n + "' needs a " + q->arg + " id in parentheses, e.g. " + n + "(id)");
+      e->arg = ident();
+      if (e->arg.empty())
+        fail("expected a " + q->arg + " id");
+      if (!sym(")"))
+        fail("expected ')'");
+    }
+    return e;
+  }
+  const std::string& s_;
+  size_t i_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Expression> Expression::parse(const std::string& text, std::string& error) {
+  Parser p(text);
+  return p.parse_all(error);
+}
+
+} // namespace hg

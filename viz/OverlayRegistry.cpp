@@ -1,0 +1,16 @@
+/// @file
+/// @brief Every hazard overlay, one line each (see OverlayRegistry.hpp).
+#include "viz/OverlayRegistry.hpp"
+
+#include "viz/FloodOverlay.hpp"
+
+namespace hg::viz {
+
+std::vector<std::unique_ptr<Overlay>> OverlayRegistry::make_all(const World& world) {
+  std::vector<std::unique_ptr<Overlay>> v;
+  v.push_back(std::make_unique<FloodOverlay>(world));
+  // New hazards: v.push_back(std::make_unique<ForestFireOverlay>(world));
+  return v;
+}
+
+} // namespace hg::viz

@@ -29,8 +29,6 @@ public:
   }
 
   void run() {
-    auto* mb = Comms::mailbox(p_.id);
-    mb->set_receiver(sg4::Actor::self());
     Commander* cmd = lead_ && !sim_.options().no_response ? sim_.commander() : nullptr;
     log_ = [this](const std::string& type, std::vector<std::string> actors, nlohmann::json payload) {
       if (actors.empty() || actors.front() != p_.id)
@@ -43,6 +41,8 @@ public:
       sim_.comms().wait_for_mail(p_.id, sim_.options().tick_s);
       while (auto m = sim_.comms().take(p_.id))
         receive(*m);
+      if (cmd)
+        retry_unfilled();
       if (cmd)
         for (Decision& d : cmd->decide(sg4::Engine::get_clock(), beliefs_, log_))
           execute(d);
@@ -193,13 +193,53 @@ private:
   struct Tracked {
     Decision d;
     std::set<std::string> waiting; ///< units still to arrive, or "evacuate:<zone>" items
+    int unfilled = 0;              ///< dispatch: units still to find (retried as units come free)
+    std::string target_node;
   };
+
+  /// Dispatches that found too few free units get the rest as soon as the post learns of free ones.
+  void retry_unfilled() {
+    for (auto& [did, tr] : tracked_) {
+      if (tr.unfilled <= 0)
+        continue;
+      const nlohmann::json& a = tr.d.action.args;
+      const auto node = sim_.world().node_index.find(tr.target_node);
+      if (node == sim_.world().node_index.end())
+        continue;
+      auto units = choose_units(a.value("capability", ""), tr.unfilled, uint32_t(node->second), a.value("outside", false));
+      if (units.empty())
+        continue;
+      for (const auto& u : units)
+        order(u, dispatch_body(tr.d, did, tr.target_node));
+      tr.waiting.insert(units.begin(), units.end());
+      tr.unfilled -= int(units.size());
+      sim_.emit("decision", {p_.id},
+                {{"id", did}, {"action", tr.d.action.to_json()}, {"clause", clause_json(tr.d)}, {"by", tr.d.by},
+                 {"trigger_t", tr.d.trigger_t}, {"result", {{"units", units}, {"shortfall", tr.unfilled}, {"retry", true}}}});
+    }
+  }
+
+  static nlohmann::json clause_json(const Decision& d) {
+    return d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause);
+  }
+
+  nlohmann::json dispatch_body(const Decision& d, const std::string& did, const std::string& target_node) const {
+    nlohmann::json body = d.action.args;
+    body["target_node"] = target_node;
+    body["decision"] = did;
+    body["clause"] = clause_json(d);
+    body["report_to"] = p_.id;
+    return body;
+  }
 
   void unit_arrived(const std::string& decision_id, const std::string& unit, double now) {
     action_progress_item(decision_id, unit, now);
   }
   void action_progress(const std::string& item, double now) {
-    for (auto& [id, t] : tracked_)
+    std::vector<std::string> ids; // action_progress_item may erase from tracked_
+    for (const auto& [id, t] : tracked_)
+      ids.push_back(id);
+    for (const auto& id : ids)
       action_progress_item(id, item, now);
   }
   void action_progress_item(const std::string& decision_id, const std::string& item, double now) {
@@ -207,7 +247,7 @@ private:
     if (it == tracked_.end())
       return;
     it->second.waiting.erase(item);
-    if (it->second.waiting.empty()) {
+    if (it->second.waiting.empty() && it->second.unfilled <= 0) {
       if (Commander* c = sim_.commander())
         c->action_done(it->second.d, now, log_);
       tracked_.erase(it);
@@ -263,17 +303,14 @@ private:
       const std::string cap = a.value("capability", "");
       const int count = a.value("count", 1);
       auto units = choose_units(cap, count, *node, a.value("outside", false));
+      tr.target_node = sim_.world().nodes[*node].id;
       for (const auto& u : units) {
-        nlohmann::json body = a;
-        body["target_node"] = sim_.world().nodes[*node].id;
-        body["decision"] = did;
-        body["clause"] = d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause);
-        body["report_to"] = p_.id;
-        order(u, body);
+        order(u, dispatch_body(d, did, tr.target_node));
         tr.waiting.insert(u);
       }
+      tr.unfilled = count - int(units.size());
       result["units"] = units;
-      result["shortfall"] = count - int(units.size());
+      result["shortfall"] = tr.unfilled;
       break;
     }
     case Verb::kEvacuate: {
@@ -324,7 +361,7 @@ private:
                                  {"target_node", sim_.world().nodes[*node].id},
                                  {"depot", depot}, {"kind", a.value("kind", "food_water")},
                                  {"capability", "relief_delivery"}, {"duration_h", 0.5}, {"decision", did},
-                                 {"clause", d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause)},
+                                 {"clause", clause_json(d)},
                                  {"report_to", p_.id}};
           order(u, body);
           tr.waiting.insert(u);
@@ -408,11 +445,14 @@ private:
     sim_.emit("decision", {p_.id},
               {{"id", did},
                {"action", d.action.to_json()},
-               {"clause", d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause)},
+               {"clause", clause_json(d)},
                {"by", d.by},
                {"trigger_t", d.trigger_t},
                {"result", result}});
-    if (tr.waiting.empty()) {
+    const bool needs_units = d.action.verb == Verb::kDispatch || d.action.verb == Verb::kDeliverRelief;
+    if (result.contains("error") || (needs_units && tr.waiting.empty() && tr.unfilled <= 0)) {
+      // nothing was done: the clause stays undone (plan.clause_blocked says why)
+    } else if (tr.waiting.empty() && tr.unfilled <= 0) {
       if (Commander* c = sim_.commander())
         c->action_done(d, now, log_);
     } else {

@@ -14,6 +14,7 @@ namespace hg {
 struct Comms::Waiter {
   sg4::MutexPtr mutex = sg4::Mutex::create();
   sg4::ConditionVariablePtr cv = sg4::ConditionVariable::create();
+  std::deque<std::unique_ptr<Message>> inbox;
 };
 
 Comms::Comms(Simulation& sim) : sim_(sim) {}
@@ -26,9 +27,9 @@ Comms::Waiter& Comms::waiter(const std::string& id) {
 }
 
 void Comms::wait_for_mail(const std::string& id, double timeout_s) {
-  if (mailbox(id)->ready())
-    return;
   Waiter& w = waiter(id);
+  if (!w.inbox.empty())
+    return;
   std::unique_lock<sg4::Mutex> lock(*w.mutex);
   if (timeout_s < 0)
     w.cv->wait(lock);
@@ -37,10 +38,12 @@ void Comms::wait_for_mail(const std::string& id, double timeout_s) {
 }
 
 std::unique_ptr<Message> Comms::take(const std::string& id) {
-  sg4::Mailbox* mb = mailbox(id);
-  if (!mb->ready())
+  Waiter& w = waiter(id);
+  if (w.inbox.empty())
     return nullptr;
-  return std::unique_ptr<Message>(mb->get<Message>());
+  std::unique_ptr<Message> m = std::move(w.inbox.front());
+  w.inbox.pop_front();
+  return m;
 }
 
 std::string Comms::network_of(const std::string& id) const {
@@ -98,8 +101,6 @@ sg4::Host* Comms::host(const std::string& id) const {
   return it == hosts_.end() ? hosts_.at("field") : it->second;
 }
 
-sg4::Mailbox* Comms::mailbox(const std::string& id) { return sg4::Mailbox::by_name("mb_" + id); }
-
 void Comms::set_network_up(const std::string& network, bool up) {
   auto it = links_.find(network);
   if (it == links_.end())
@@ -121,7 +122,7 @@ void Comms::send(Message m) {
     m.id = sim_.next_message_id();
   m.sent_t = sg4::Engine::get_clock();
   sg4::Host* src = host(m.from);
-  sg4::Actor::create("courier_" + m.id, src, [this, m]() mutable {
+  sg4::Actor::create("courier_" + m.id, src, [this, m, src]() mutable {
     const std::string net = network_of(m.kind == MessageKind::kOrder ? m.to : m.from);
     const char* kind = message_kind_name(m.kind);
     sim_.emit("message.sent", {m.from, m.to},
@@ -129,8 +130,10 @@ void Comms::send(Message m) {
     while (true) {
       const double t0 = sg4::Engine::get_clock();
       try {
-        mailbox(m.to)->put(new Message(m), uint64_t(m.size_bytes()));
-        waiter(m.to).cv->notify_all();
+        sg4::Comm::sendto(src, host(m.to), uint64_t(m.size_bytes()));
+        Waiter& w = waiter(m.to);
+        w.inbox.push_back(std::make_unique<Message>(m));
+        w.cv->notify_all();
         sim_.emit("message.delivered", {m.from, m.to},
                   {{"kind", kind}, {"network", net}, {"id", m.id}, {"delay_s", sg4::Engine::get_clock() - m.sent_t}});
         return;

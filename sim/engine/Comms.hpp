@@ -6,6 +6,7 @@
 /// its link is down. Lost orders are retried; lost reports are gone (both are logged).
 #include "sim/engine/Message.hpp"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,7 +14,6 @@
 namespace simgrid::s4u {
 class Host;
 class Link;
-class Mailbox;
 } // namespace simgrid::s4u
 
 namespace hg {
@@ -26,13 +26,12 @@ public:
   /// Creates hosts, links and routes. Must run before the engine starts.
   void build();
   simgrid::s4u::Host* host(const std::string& actor_id) const;
-  static simgrid::s4u::Mailbox* mailbox(const std::string& actor_id);
   /// Starts a courier actor that delivers `m` (fire and forget for the sender).
   void send(Message m);
-  /// Blocks the calling actor until a message has been delivered to `actor_id`'s mailbox, or until
-  /// `timeout_s` (< 0: no timeout). Actors never wait inside Mailbox::get: a receiver's timeout or a
-  /// link failure would then cancel the transfer itself. Couriers deliver eagerly (permanent
-  /// receivers) and then wake the addressee here.
+  /// Blocks the calling actor until a message has been delivered to `actor_id`, or until `timeout_s`
+  /// (< 0: no timeout). The transfer itself is a host-to-host SimGrid communication made by the
+  /// courier (Comm::sendto), so a receiver never holds a transfer open: a waiting receiver cannot
+  /// cancel it, and a failed one leaves nothing behind in a queue.
   void wait_for_mail(const std::string& actor_id, double timeout_s);
   /// Takes the next delivered message, or nullptr if none is waiting.
   std::unique_ptr<Message> take(const std::string& actor_id);

@@ -22,8 +22,6 @@ public:
         base_(at_) {}
 
   void run() {
-    mb_ = Comms::mailbox(u_.id);
-    mb_->set_receiver(sg4::Actor::self());
     while (true) {
       std::unique_ptr<Message> m = std::move(pending_);
       if (!m) {
@@ -75,13 +73,13 @@ private:
                 {{"target", target},
                  {"target_node", w.nodes[to].id},
                  {"task", task},
-                 {"eta_s", now + route->time_s},
+                 {"eta_s", route->time_s},
                  {"route", node_ids(*route)},
                  {"first_alarm", order_.body.value("first_alarm", false)},
                  {"clause", order_.body.value("clause", nlohmann::json())}});
     else
       sim_.emit("unit.moving", {u_.id},
-                {{"target", target}, {"target_node", w.nodes[to].id}, {"eta_s", now + route->time_s},
+                {{"target", target}, {"target_node", w.nodes[to].id}, {"eta_s", route->time_s},
                  {"route", node_ids(*route)}});
     size_t hop = 0;
     while (at_ != to) {
@@ -98,7 +96,7 @@ private:
         hop = 0;
         sim_.emit("unit.rerouted", {u_.id},
                   {{"at_node", w.nodes[at_].id}, {"closed_road", closed},
-                   {"eta_s", sg4::Engine::get_clock() + route->time_s}, {"route", node_ids(*route)}});
+                   {"eta_s", route->time_s}, {"route", node_ids(*route)}});
       }
       sg4::this_actor::sleep_for(route->hop_s[hop]);
       at_ = route->nodes[hop + 1];
@@ -201,7 +199,6 @@ private:
   uint32_t at_;
   uint32_t base_;
   bool busy_ = false;
-  sg4::Mailbox* mb_ = nullptr;
   Message order_;
   std::string report_to_;
   std::unique_ptr<Message> pending_;

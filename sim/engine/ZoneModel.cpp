@@ -129,13 +129,16 @@ void ZoneModel::step(double dt_s) {
     shelter_load_[s.shelter] += evacuated - s.evacuated;
     s.evacuated = evacuated;
     const double share = evacuated / z->population;
-    if (share - s.last_logged_share >= 0.05 || share >= 0.99) {
+    // Only warned people leave; the evacuation is over when 99 % of them have left.
+    const bool done = departed >= 0.99;
+    if (share - s.last_logged_share >= 0.05 || done) {
       s.last_logged_share = share;
       sim_.emit("evacuation.progress", {id}, {{"shelter", s.shelter}, {"people", evacuated}, {"share", share}});
     }
-    if (share >= 0.99) {
+    if (done) {
       s.evac_done = true;
-      sim_.emit("evacuation.completed", {id}, {{"shelter", s.shelter}, {"people", evacuated}});
+      sim_.emit("evacuation.completed", {id},
+                {{"shelter", s.shelter}, {"people", evacuated}, {"left_behind_unwarned", z->population - evacuated}});
       const Facility* sh = sim_.world().facility(s.shelter);
       if (sh && sh->capacity_people > 0 && shelter_load_[s.shelter] > sh->capacity_people)
         sim_.emit("shelter.over_capacity", {s.shelter},

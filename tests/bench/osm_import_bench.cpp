@@ -117,16 +117,16 @@ Results generate(const std::string& path, int grid, int shape) {
   int64_t nodes = 0, ways = 0;
   for (int r = 0; r < grid; ++r)
     for (int c = 0; c < grid; ++c, ++nodes, flush(false))
-      add_node(buffer, _id(inter(r, c)), _version(1), _location(lon0 + c * step, lat0 + r * step));
+      osmium::builder::add_node(buffer, _id(inter(r, c)), _version(1), _location(lon0 + c * step, lat0 + r * step));
   for (int r = 0; r < grid; ++r)
     for (int c = 0; c + 1 < grid; ++c)
       for (int k = 0; k < shape; ++k, ++nodes, flush(false))
-        add_node(buffer, _id(h_shape(r, c, k)), _version(1),
+        osmium::builder::add_node(buffer, _id(h_shape(r, c, k)), _version(1),
                  _location(lon0 + (c + (k + 1.0) / (shape + 1)) * step, lat0 + r * step + 0.0005 * std::sin(k)));
   for (int r = 0; r + 1 < grid; ++r)
     for (int c = 0; c < grid; ++c)
       for (int k = 0; k < shape; ++k, ++nodes, flush(false))
-        add_node(buffer, _id(v_shape(r, c, k)), _version(1),
+        osmium::builder::add_node(buffer, _id(v_shape(r, c, k)), _version(1),
                  _location(lon0 + c * step + 0.0005 * std::sin(k), lat0 + (r + (k + 1.0) / (shape + 1)) * step));
   const int block = 8;
   std::vector<osmium::object_id_type> refs;
@@ -150,7 +150,7 @@ Results generate(const std::string& path, int grid, int shape) {
     }
     if (++ways % 50 == 0)
       tags.push_back({"bridge", "yes"});
-    add_way(buffer, _id(ways), _version(1), _nodes(refs), _tags(tags));
+    osmium::builder::add_way(buffer, _id(ways), _version(1), _nodes(refs), _tags(tags));
     flush(false);
   };
   for (int r = 0; r < grid; ++r)

@@ -42,7 +42,7 @@ TEST_CASE("Weir: no head, no flow; bad widths and coefficients are named", "[flo
   CHECK_THROWS_WITH(weir_discharge_m3_s(1, 1, 0), Catch::StartsWith("coefficient:"));
 }
 
-// Villemonte, J.R. (1947) "Submerged weir discharge studies", Engineering News-Record 139:866, 54–57:
+// Villemonte, J.R. (1947) "Submerged weir discharge studies", Engineering News-Record (1947):
 // Qs/Q = (1 − (H2/H1)^n)^0.385. No published worked example was at hand, so this checks the limits the
 // paper states: free flow when the tailwater is at the crest, zero flow at equal heads, and a
 // monotonic decrease in between.

@@ -22,7 +22,8 @@ std::string ev_ref(const Event& e) { return "#" + std::to_string(e.seq); }
 /// Appends the same clause to both languages.
 void add(Text& t, const std::string& zh, const std::string& en) {
   t.zh += zh;
-  t.en += (t.en.empty() || en.empty() ? "" : " ") + en;
+  const bool glue = !en.empty() && (en[0] == ';' || en[0] == ',' || en[0] == '.');
+  t.en += (t.en.empty() || en.empty() || glue ? "" : " ") + en;
 }
 
 class Writer {
@@ -141,7 +142,9 @@ public:
     return t;
   }
 
-  Text zone_warning_cause(const std::string& zone, std::vector<Evidence>& ev) const {
+  /// Why people were not warned (or evacuated) in time in `zone`: when the warning was issued compared
+  /// with the hazard's arrival, and how much of the zone it reached (or how many had left) by then.
+  Text zone_warning_cause(const std::string& zone, bool evacuation, std::vector<Evidence>& ev) const {
     Text t;
     const Event* reached = nullptr;
     for (const auto& e : run_.events)
@@ -152,6 +155,8 @@ public:
     if (!reached)
       return t;
     const Text zn = zone_name(zone);
+    const Zone* z = w_.zone(zone);
+    const double pop = z ? z->population : 0;
     ev.push_back(evidence_of(*reached));
     add(t, "灾害于" + at(reached->t, "zh") + "到达" + zn.zh + "(事件" + ev_ref(*reached) + ")",
         "The hazard reached " + zn.en + " at " + at(reached->t, "en") + " (event " + ev_ref(*reached) + ")");
@@ -162,12 +167,44 @@ public:
         issued = &e;
         break;
       }
-    if (issued) {
+    double share = 0, moved = 0;
+    const Event* first_evac = nullptr;
+    for (const auto& e : run_.events) {
+      if (e.seq >= reached->seq)
+        break;
+      if (subject(e) == zone && e.type == "warning.delivered")
+        share += e.payload.value("share", 0.0);
+      if (subject(e) == zone && e.type == "evacuation.completed")
+        moved += e.payload.value("people", 0.0);
+      if (subject(e) == zone && e.type.rfind("evacuation.", 0) == 0 && !first_evac)
+        first_evac = &e;
+    }
+    share = std::min(1.0, share);
+    if (evacuation) {
+      const std::string m = fmt_num(std::min(moved, pop), 0), p = fmt_num(pop, 0);
+      if (first_evac) {
+        ev.push_back(evidence_of(*first_evac));
+        add(t, ",此前仅转移" + m + "/" + p + "人(首个转移事件" + ev_ref(*first_evac) + ")。",
+            "; only " + m + " of " + p + " people had been evacuated by then (first evacuation event " +
+                ev_ref(*first_evac) + ").");
+      } else {
+        add(t, ",此前未组织该区域人员转移。", "; no evacuation of the zone had started by then.");
+      }
+      return t;
+    }
+    if (!issued) {
+      add(t, ",但从未向该区域发布预警。", "but no warning was ever issued for it.");
+    } else if (issued->seq > reached->seq) {
       ev.push_back(evidence_of(*issued));
       add(t, ",而对该区域的预警于" + at(issued->t, "zh") + "才发布(事件" + ev_ref(*issued) + ")。",
           "but the warning for it was issued only at " + at(issued->t, "en") + " (event " + ev_ref(*issued) + ").");
     } else {
-      add(t, ",但从未向该区域发布预警。", "but no warning was ever issued for it.");
+      ev.push_back(evidence_of(*issued));
+      add(t, ";预警于" + at(issued->t, "zh") + "发布(事件" + ev_ref(*issued) + "),但灾害到达前仅覆盖该区域" +
+                 fmt_pct(share) + "的人口,需增加预警渠道或提前发布。",
+          "; the warning was issued at " + at(issued->t, "en") + " (event " + ev_ref(*issued) +
+              ") but had reached only " + fmt_pct(share) +
+              " of its people when the hazard arrived: the channels did not cover the zone in time.");
     }
     return t;
   }
@@ -291,7 +328,7 @@ std::string add_days(const std::string& iso, int days) {
       d > 31)
     return "";
   civil_from_days(days_from_civil(y, m, d) + days, y, m, d);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }
@@ -357,7 +394,7 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
           until = e.t_s;
       f.analysis = w.comms_cause(until, "", f.evidence);
     } else if (k == "warned_before_share" || k == "evacuated_before_share")
-      f.analysis = w.zone_warning_cause(v->subject, f.evidence);
+      f.analysis = w.zone_warning_cause(v->subject, k == "evacuated_before_share", f.evidence);
     else if (k.rfind("relief_", 0) == 0 || k == "unrelieved_share")
       f.analysis = w.relief_cause(v->subject, f.evidence);
     else if (k.rfind("msg_", 0) == 0)
@@ -380,6 +417,9 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     if (item.due_date.empty())
       item.due_date = f.score < 30 ? "+90 d" : "+180 d";
     out.plan.push_back(std::move(item));
+    std::vector<Evidence> unique;
+    merge_evidence(unique, f.evidence);
+    f.evidence = std::move(unique);
     out.improvements.push_back(std::move(f));
   }
   std::stable_sort(out.improvements.begin(), out.improvements.end(),

@@ -460,7 +460,8 @@ private:
     for (const auto& zr : out_.relief)
       if (zr.relieved < zr.people) {
         u.subject = zr.zone;
-        kpi("relief_max_h").subject = zr.zone;
+        for (const char* id : ids)
+          kpi(id).subject = zr.zone;
         break;
       }
   }

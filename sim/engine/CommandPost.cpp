@@ -265,6 +265,22 @@ private:
     beliefs_.units[unit].state = UnitState::kAssigned;
   }
 
+  /// Why a dispatch found too few units: none free with the capability, or no road to the target.
+  std::string shortfall_reason(const nlohmann::json& a, const nlohmann::json& result) const {
+    const std::string cap = a.value("capability", "?");
+    const int count = a.value("count", 1), got = count - result.value("shortfall", 0);
+    int free = 0;
+    for (const Unit& u : sim_.world().units)
+      if (u.can(cap) && beliefs_.units.at(u.id).state == UnitState::kIdle)
+        ++free;
+    std::string s = "only " + std::to_string(got) + " of " + std::to_string(count) + " units with capability " + cap +
+                    " could be sent: ";
+    if (free > got)
+      return s + std::to_string(free - got) +
+             " free unit(s) have no open road to the target as far as this post knows; the rest are busy";
+    return s + "the others are busy or out of service (the post keeps trying as units come free)";
+  }
+
   /// Chooses `count` idle units with `cap`, fastest first by the post's own road knowledge.
   std::vector<std::string> choose_units(const std::string& cap, int count, uint32_t to, bool outside) {
     const World& w = sim_.world();
@@ -291,7 +307,7 @@ private:
     const nlohmann::json& a = d.action.args;
     const std::string did = p_.id + "/d" + std::to_string(++decision_seq_);
     nlohmann::json result = nlohmann::json::object();
-    Tracked tr{d, {}};
+    Tracked tr{d, {}, 0, ""};
     switch (d.action.verb) {
     case Verb::kDispatch: {
       const std::string target = a.value("target", "incident");
@@ -437,11 +453,7 @@ private:
       sim_.emit("plan.clause_blocked", {p_.id},
                 {{"clause", d.clause},
                  {"action", verb_name(d.action.verb)},
-                 {"reason", result.contains("error")
-                                ? result["error"].get<std::string>()
-                                : "only " + std::to_string(a.value("count", 1) - result.value("shortfall", 0)) + " of " +
-                                      std::to_string(a.value("count", 1)) + " units with capability " +
-                                      a.value("capability", "?") + " were free"}});
+                 {"reason", result.contains("error") ? result["error"].get<std::string>() : shortfall_reason(a, result)}});
     sim_.emit("decision", {p_.id},
               {{"id", did},
                {"action", d.action.to_json()},

@@ -67,7 +67,6 @@ private:
         ids.push_back(w.nodes[n].id);
       return ids;
     };
-    const double now = sg4::Engine::get_clock();
     if (log_dispatch)
       sim_.emit("unit.dispatched", {u_.id, order_.from},
                 {{"target", target},

@@ -2,6 +2,8 @@
 
 #include "sim/io/WorldLoader.hpp"
 
+#include <filesystem>
+
 namespace hg {
 
 namespace {
@@ -15,7 +17,7 @@ double hours(const YamlCursor& c, const std::string& key, Range r = Range::non_n
 
 Scenario load_scenario(const std::string& path, Diagnostics& diag) {
   Scenario s;
-  s.file = resolve_path("", path);
+  s.file = std::filesystem::absolute(path).lexically_normal().string();
   auto f = YamlFile::load(path, diag);
   if (!f || !f->expect_kind("scenario"))
     return s;

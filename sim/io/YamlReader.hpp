@@ -74,6 +74,8 @@ public:
   void error(const std::string& msg) const;
   void warning(const std::string& msg) const;
   Diagnostics& diagnostics() const { return *diag_; }
+  /// The same position reporting into another list (cursors kept past their loader's lifetime).
+  YamlCursor reporting_to(Diagnostics& d) const { return YamlCursor(node_, file_, path_, &d, mark_); }
 
 private:
   YAML::Node node_;

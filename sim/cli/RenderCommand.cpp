@@ -64,7 +64,9 @@ int run_viz(const std::string& verb, const std::vector<std::string>& args, bool 
            "libsfml-dev)\n";
     return kRunFailed;
   }
-  if (!has_display()) {
+  const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
+                    std::find(args.begin(), args.end(), "-h") != args.end();
+  if (!has_display() && !help) { // help needs no window
     if (!xvfb_fallback) {
       std::cerr
           << "hgdrill " << verb

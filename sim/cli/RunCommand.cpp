@@ -5,7 +5,7 @@
 #include "hg/Version.hpp"
 #include "scoring/RunScorer.hpp"
 #include "sim/cli/Command.hpp"
-#include "sim/cli/ScenarioSetup.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
 #include "sim/engine/Simulation.hpp"
 #include "sim/io/AtomicDir.hpp"
 
@@ -90,8 +90,8 @@ void render_map(const std::string& dir, double at_s, bool quiet) {
 
 int run(const RunArgs& a) {
   Setup setup;
-  if (int rc = load_setup(a.scenario, a.plan, a.no_plan, setup, !a.quiet); rc != kOk)
-    return rc;
+  if (!load_setup(a.scenario, a.plan, a.no_plan, setup, !a.quiet))
+    return kInvalidInput;
   const Scenario& sc = *setup.scenario;
   const uint64_t seed = a.seed_given ? a.seed : sc.seed;
   const std::string out = a.out.empty() ? "runs/" + sc.id + "-seed" + std::to_string(seed) : a.out;

@@ -3,7 +3,7 @@
 /// plans and rubrics, and prints every problem of every file, each with file:line:col and field.
 #include "scoring/Rubric.hpp"
 #include "sim/cli/Command.hpp"
-#include "sim/cli/ScenarioSetup.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
 #include "sim/io/WorldLoader.hpp"
 #include "sim/io/YamlReader.hpp"
 

@@ -74,8 +74,10 @@ nlohmann::json Action::to_json() const {
 Action parse_action(const YamlCursor& c, const World* w) {
   Action a;
   const std::string verb = c.str("do");
-  if (!verb.empty() && !parse_verb(verb, a.verb))
+  if (!verb.empty() && !parse_verb(verb, a.verb)) {
     c["do"].error("unknown action \"" + verb + "\" (expected one of " + joined(verb_names()) + ")");
+    return a; // its arguments cannot be checked
+  }
   a.agency = c.opt_str("agency");
   a.deadline_s = c.opt_num("deadline_min", 0, Range::non_negative()) * 60;
   auto place = [&](const std::string& key, bool required) {

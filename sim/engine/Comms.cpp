@@ -11,9 +11,10 @@ namespace sg4 = simgrid::s4u;
 
 namespace hg {
 
+/// An actor's inbox. A semaphore (not a mutex + condition variable) wakes the owner: when SimGrid
+/// stops daemon actors at the end of a run, an actor blocked here unwinds without a lock to release.
 struct Comms::Waiter {
-  sg4::MutexPtr mutex = sg4::Mutex::create();
-  sg4::ConditionVariablePtr cv = sg4::ConditionVariable::create();
+  sg4::SemaphorePtr mail = sg4::Semaphore::create(0);
   std::deque<std::unique_ptr<Message>> inbox;
 };
 
@@ -30,11 +31,10 @@ void Comms::wait_for_mail(const std::string& id, double timeout_s) {
   Waiter& w = waiter(id);
   if (!w.inbox.empty())
     return;
-  std::unique_lock<sg4::Mutex> lock(*w.mutex);
   if (timeout_s < 0)
-    w.cv->wait(lock);
+    w.mail->acquire();
   else
-    w.cv->wait_for(lock, timeout_s);
+    w.mail->acquire_timeout(timeout_s);
 }
 
 std::unique_ptr<Message> Comms::take(const std::string& id) {
@@ -133,7 +133,7 @@ void Comms::send(Message m) {
         sg4::Comm::sendto(src, host(m.to), uint64_t(m.size_bytes()));
         Waiter& w = waiter(m.to);
         w.inbox.push_back(std::make_unique<Message>(m));
-        w.cv->notify_all();
+        w.mail->release();
         sim_.emit("message.delivered", {m.from, m.to},
                   {{"kind", kind}, {"network", net}, {"id", m.id}, {"delay_s", sg4::Engine::get_clock() - m.sent_t}});
         return;

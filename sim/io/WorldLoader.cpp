@@ -2,6 +2,7 @@
 
 #include "sim/io/YamlReader.hpp"
 
+#include <cstdio>
 #include <set>
 
 namespace hg {
@@ -39,6 +40,10 @@ public:
   Loader(World& w, Diagnostics& d) : w_(w), d_(d) {}
 
   void map_file(const std::string& path, bool manifest) {
+    if (!loaded_.insert(path).second) {
+      d_.error(path, 0, 0, "include", "file is included more than once (include cycle?)");
+      return;
+    }
     auto f = YamlFile::load(path, d_);
     if (!f)
       return;
@@ -168,8 +173,12 @@ public:
         if (r.length_km > 0) {
           const double gc = great_circle_km(w_.nodes[r.from].pos, w_.nodes[r.to].pos);
           if (r.length_km + 1e-6 < gc)
-            c["length_km"].error("road is shorter than the great-circle distance between its ends (" +
-                                 std::to_string(gc).substr(0, 6) + " km)");
+          {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.2f", gc);
+            c["length_km"].error(std::string("road is shorter than the great-circle distance between its ends (") +
+                                 buf + " km)");
+          }
         }
         w_.roads.push_back(r);
         zone_refs_.push_back({c["zone"], r.zone, "zone", nullptr});
@@ -366,6 +375,7 @@ private:
   World& w_;
   Diagnostics& d_;
   std::set<std::string> ids_;
+  std::set<std::string> loaded_;
   std::vector<YamlCursor> roads_, zones_, facilities_;
   std::vector<Ref> zone_refs_, net_refs_, post_refs_;
 };

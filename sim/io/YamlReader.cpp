@@ -228,6 +228,18 @@ std::optional<YamlFile> YamlFile::parse(const std::string& text, const std::stri
 }
 
 std::optional<YamlFile> YamlFile::load(const std::string& path, Diagnostics& diag) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // Only regular files of sane size: a path to a device or a huge file must not hang a run.
+  constexpr std::uintmax_t kMaxBytes = 64u << 20;
+  if (!fs::is_regular_file(path, ec)) {
+    diag.error(path, 0, 0, "", fs::exists(path, ec) ? "not a regular file" : "cannot open file (no such file)");
+    return std::nullopt;
+  }
+  if (fs::file_size(path, ec) > kMaxBytes) {
+    diag.error(path, 0, 0, "", "file is larger than 64 MiB");
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diag.error(path, 0, 0, "", "cannot open file");

@@ -1,14 +1,14 @@
 // Engine behaviour at simulated times, one SimGrid Engine per test process (catch_discover_tests).
 #include "TestSupport.hpp"
-#include "sim/cli/ScenarioSetup.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
 #include "sim/engine/Simulation.hpp"
 
 #include <catch2/catch.hpp>
 
 namespace {
 std::vector<hg::Event> run_fixture(const std::string& name) {
-  hg::cli::Setup setup;
-  REQUIRE(hg::cli::load_setup(hgtest::source("tests/core/fixtures/grid/" + name), "", false, setup, false) == 0);
+  hg::Setup setup;
+  REQUIRE(hg::load_setup(hgtest::source("tests/core/fixtures/grid/" + name), "", false, setup, false));
   hg::SimOptions opt;
   hg::Simulation sim(*setup.scenario, opt, std::move(setup.hazards), setup.make_commander());
   sim.run();
@@ -35,20 +35,17 @@ TEST_CASE("a closure mid-trip forces a reroute at the next node, arriving at the
   CHECK(done[0].payload["status"] == "on_time"); // 3005 s <= 1 s + 3600 s
 }
 
-TEST_CASE("an unreachable target is a logged event, and the run goes on to its end") {
-  auto ev = run_fixture("unreachable.yaml");
-  auto un = hgtest::of_type(ev, "unit.unreachable");
-  REQUIRE(un.size() == 0); // the post knows no road leads there: it sends nobody...
-  auto blocked = hgtest::of_type(ev, "plan.clause_blocked");
-  REQUIRE(blocked.size() == 1); // ...and says why
-  CHECK(blocked[0].payload["clause"] == "m_dispatch");
-  CHECK(ev.back().type == "run.ended");
-  CHECK(ev.back().t == Approx(3600.0));
+TEST_CASE("a target no unit can reach is caught before the run, naming the clause") {
+  // The incident is on the island e-f: the static plan check refuses the scenario (exit 3).
+  auto r = hgtest::hgdrill("validate " + hgtest::source("tests/core/fixtures/grid/unreachable.yaml"));
+  CHECK(r.code == 3);
+  CHECK(r.output.find("plan.yaml:7:1: error: measures[m_dispatch]: target \"incident\" cannot be reached by road "
+                      "from any unit with 'hazmat'") != std::string::npos);
 }
 
 TEST_CASE("a unit whose target becomes unreachable on the way logs it and goes home") {
-  hg::cli::Setup setup;
-  REQUIRE(hg::cli::load_setup(hgtest::source("tests/core/fixtures/grid/reroute.yaml"), "", false, setup, false) == 0);
+  hg::Setup setup;
+  REQUIRE(hg::load_setup(hgtest::source("tests/core/fixtures/grid/reroute.yaml"), "", false, setup, false));
   // Both roads into c close while the unit is on a-b.
   hg::Scenario& sc = *setup.scenario;
   sc.closures.push_back({"r_dc", 300.0, std::nullopt, {}});

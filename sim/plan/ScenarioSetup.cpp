@@ -1,12 +1,11 @@
-#include "sim/cli/ScenarioSetup.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
 
-#include "sim/cli/Command.hpp"
 #include "sim/plan/PlanChecker.hpp"
 #include "sim/plan/PlanExecutor.hpp"
 
 #include <iostream>
 
-namespace hg::cli {
+namespace hg {
 
 std::unique_ptr<Commander> Setup::make_commander() const {
   if (!plan)
@@ -40,17 +39,17 @@ void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep, con
   }
 }
 
-int load_setup(const std::string& scenario_path, const std::string& plan_override, bool no_plan, Setup& out,
+bool load_setup(const std::string& scenario_path, const std::string& plan_override, bool no_plan, Setup& out,
                bool print_warnings) {
   Diagnostics diag;
   check_scenario(scenario_path, diag, &out, plan_override, no_plan);
   if (diag.has_errors()) {
     std::cerr << diag.str() << "hgdrill: " << diag.error_count() << " error(s); nothing was run.\n";
-    return kInvalidInput;
+    return false;
   }
   if (print_warnings && diag.warning_count() > 0)
     std::cerr << diag.str();
-  return kOk;
+  return true;
 }
 
-} // namespace hg::cli
+} // namespace hg

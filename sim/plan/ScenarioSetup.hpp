@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// @brief Loading everything a run or a validation needs — scenario, world, plan, hazards — with all
-/// problems printed at once. Shared by the run and validate verbs.
+/// problems printed at once. Shared by the run and validate verbs and the tests.
 #include "sim/engine/Commander.hpp"
 #include "sim/hazards/HazardFactory.hpp"
 #include "sim/io/Scenario.hpp"
@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-namespace hg::cli {
+namespace hg {
 
 struct Setup {
   std::unique_ptr<Scenario> scenario;
@@ -19,12 +19,12 @@ struct Setup {
   std::unique_ptr<Commander> make_commander() const;
 };
 
-/// Loads and checks; prints diagnostics to stderr. Returns kOk or kInvalidInput.
-int load_setup(const std::string& scenario_path, const std::string& plan_override, bool no_plan, Setup& out,
+/// Loads and checks; prints diagnostics to stderr. False if there were errors.
+bool load_setup(const std::string& scenario_path, const std::string& plan_override, bool no_plan, Setup& out,
                bool print_warnings);
 
 /// Checks one scenario (world, plan, hazards) into `diag`.
 void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep = nullptr,
                     const std::string& plan_override = "", bool no_plan = false);
 
-} // namespace hg::cli
+} // namespace hg

@@ -58,6 +58,14 @@ private:
       beliefs_.observed[key] = {m.body.value("value", 0.0), m.observed_t, now};
       if (m.body.value("quantity", "") == "zone_at_risk")
         beliefs_.zones[m.body.value("subject", "")];
+      // Readings reach the lead post through the reporting chain (e.g. district flood office -> city).
+      if (!lead_ && !p_.parent.empty()) {
+        Message up = m;
+        up.id.clear();
+        up.from = p_.id;
+        up.to = p_.parent;
+        sim_.send(up);
+      }
       return; // observations are frequent; message.delivered already logs them
     }
     if (m.kind == MessageKind::kRequest) {

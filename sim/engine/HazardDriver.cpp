@@ -68,11 +68,12 @@ void start_hazard_drivers(Simulation& sim) {
       h->start(sink);
       for (const std::string& z : h->zones_at_risk())
         sink.observe({"zone_at_risk", z, 1.0, ""});
+      // advance(t, dt) computes the state at t + dt, so it runs at t + dt: events carry the time at
+      // which the state they describe is true.
       const double dt = h->step_s();
       while (true) {
-        const double t = sg4::Engine::get_clock();
-        h->advance(t, dt, sink);
         sg4::this_actor::sleep_for(dt);
+        h->advance(sg4::Engine::get_clock() - dt, dt, sink);
       }
     })->daemonize();
   }

@@ -94,3 +94,25 @@ TEST_CASE("message delay is latency plus size over bandwidth") {
   // First report: one gov hop, 1 s latency; 1e9 bit/s makes the size term negligible (< 1 ms).
   CHECK(del[0].payload["delay_s"].get<double>() == Approx(1.0).margin(0.002));
 }
+
+TEST_CASE("a flood closes a road at the step its water passes the closure depth, and units reroute") {
+  auto ev = run_fixture("flood.yaml");
+  // fixtures/grid/flood.yaml: 1-min flood steps; the levee breaches at 72 s, so the first water is in
+  // the step ending at 120 s, and r_bc (crest 0 m, closure 0.25 m) closes then, never before.
+  auto closed = hgtest::of_type(ev, "road.closed");
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].actors[0] == "r_bc");
+  CHECK(closed[0].t == Approx(120.0));
+  for (const auto& z : hgtest::of_type(ev, "flood.zone")) {
+    if (z.t < closed[0].t)
+      CHECK(z.payload["level_m"].get<double>() < 0.25);
+    if (z.t == closed[0].t)
+      CHECK(z.payload["level_m"].get<double>() >= 0.25);
+  }
+  // The unit left on a-b-c before the closure and reroutes at b (603 s) through d.
+  auto rer = hgtest::of_type(ev, "unit.rerouted");
+  REQUIRE(rer.size() == 1);
+  CHECK(rer[0].t == Approx(603.0).margin(0.01));
+  CHECK(rer[0].payload["closed_road"] == "r_bc");
+  CHECK(hgtest::of_type(ev, "hazard.reached").size() == 1);
+}

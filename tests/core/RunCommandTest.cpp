@@ -28,6 +28,15 @@ TEST_CASE("golden log of the demonstration scenario") {
   CHECK(got == want);
 }
 
+TEST_CASE("golden log of the bundled flash-flood scenario") {
+  const std::string d = hgtest::temp_dir("golden-flood");
+  auto r = hgtest::hgdrill("run " + hgtest::source("scenarios/flood/flash-heli.yaml") + " --no-report --no-baseline --quiet --out " + d + "/run");
+  REQUIRE(r.code == 0);
+  const std::string want = hgtest::read(hgtest::source("tests/golden/flash_heli.events.jsonl"));
+  REQUIRE_FALSE(want.empty());
+  CHECK(hgtest::read(d + "/run/events.jsonl") == want);
+}
+
 TEST_CASE("invalid input exits 3 and leaves no output folder") {
   const std::string d = hgtest::temp_dir("atomic");
   hgtest::write(d + "/bad.yaml", "hgdrill: scenario/1\nid: x\nduration_h: -1\n");

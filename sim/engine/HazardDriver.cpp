@@ -17,7 +17,12 @@ public:
   DriverSink(Simulation& sim, Hazard& h) : sim_(sim), h_(h) {}
 
   void emit(const std::string& type, std::vector<std::string> actors, nlohmann::json payload) override {
+    const bool zone_depth = type == "flood.zone" && !actors.empty();
+    const std::string zone = zone_depth ? actors.front() : "";
+    const double depth_m = zone_depth ? payload.value("depth_m", 0.0) : 0.0;
     sim_.emit(type, std::move(actors), std::move(payload));
+    if (zone_depth)
+      sim_.zones().flood_depth(zone, h_.id(), depth_m);
   }
 
   void set_road_closed(const std::string& road_id, bool closed, const std::string& reason) override {

@@ -94,6 +94,29 @@ void ZoneModel::reached(const std::string& zone, const std::string& hazard_id, c
              {"people_still_in_zone", still_there}, {"warned_share", it->second.warned_share}});
 }
 
+void ZoneModel::flood_depth(const std::string& zone, const std::string& hazard_id, double depth_m) {
+  auto it = state_.find(zone);
+  const Zone* z = sim_.world().zone(zone);
+  if (it == state_.end() || !z || depth_m <= 0)
+    return;
+  State& s = it->second;
+  // Jonkman, Maaskant, Boyd & Levitan (2009), Risk Analysis 29(5) 676-698, "remaining zone" (no
+  // breach-front or rapid-rise effects): F_D(h) = Phi((ln h - 7.60) / 2.75), h in m.
+  const double mortality = 0.5 * std::erfc(-((std::log(depth_m) - 7.60) / 2.75) / std::sqrt(2.0));
+  const double exposed = std::max(0.0, z->population - s.evacuated);
+  const double fatalities = exposed * mortality;
+  if (fatalities < s.expected_fatalities + 0.05)
+    return; // the estimate only grows: the worst depth met by the people still there
+  s.expected_fatalities = fatalities;
+  sim_.emit("casualties.estimate", {zone},
+            {{"hazard", hazard_id},
+             {"fatalities", fatalities},
+             {"injuries", nullptr},
+             {"exposed", exposed},
+             {"depth_m", depth_m},
+             {"method", "Jonkman et al. 2009 depth-mortality, remaining zone; injuries not modelled"}});
+}
+
 double ZoneModel::relief_need(const std::string& zone) const {
   auto it = state_.find(zone);
   const Zone* z = sim_.world().zone(zone);

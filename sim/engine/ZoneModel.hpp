@@ -32,6 +32,9 @@ public:
   /// The hazard reached the zone (first time only is logged).
   void reached(const std::string& zone, const std::string& hazard_id, const std::string& kind,
                const std::string& how);
+  /// Water depth in a zone (flood hazards): updates the expected fatalities among the people still
+  /// there with the depth-mortality function of Jonkman et al. (2009) and logs casualties.estimate.
+  void flood_depth(const std::string& zone, const std::string& hazard_id, double depth_m);
   /// People who need basic relief in the zone and have not had it yet.
   double relief_need(const std::string& zone) const;
   /// Zones reached by a hazard, or being evacuated (for "all_at_risk"/"affected" targets).
@@ -54,6 +57,7 @@ private:
     int assisting = 0;
     bool reached = false;
     double relieved = 0;
+    double expected_fatalities = 0;
   };
   void step(double dt_s);
   Simulation& sim_;

@@ -8,7 +8,7 @@ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=cl
   -DHG_BUILD_FUZZ=ON -DHG_BUILD_VIZ=OFF -DBUILD_TESTING=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_yaml_loader
 corpus=$(mktemp -d)
-cp scenarios/*/*.yaml tests/core/fixtures/grid/*.yaml "$corpus"/
+for f in scenarios/*/*.yaml tests/core/fixtures/grid/*.yaml; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done
 echo "hgdrill: fuzzing the YAML loaders for ${secs}s"
 ./build-fuzz/tests/fuzz/fuzz_yaml_loader -max_total_time="$secs" -max_len=65536 -rss_limit_mb=4096 \
   -print_final_stats=1 "$corpus" 2>&1 | tail -n 15

@@ -3,9 +3,9 @@
 /// plans and rubrics, and prints every problem of every file, each with file:line:col and field.
 #include "scoring/Rubric.hpp"
 #include "sim/cli/Command.hpp"
-#include "sim/plan/ScenarioSetup.hpp"
 #include "sim/io/WorldLoader.hpp"
 #include "sim/io/YamlReader.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
 
 #include <iostream>
 
@@ -45,7 +45,8 @@ void validate_one(const std::string& path, Diagnostics& diag) {
 Runner add_validate_command(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto strict = std::make_shared<bool>(false);
-  CLI::App* c = app.add_subcommand("validate", "Check scenarios, maps, plans and rubrics; report every error / 校验");
+  CLI::App* c =
+      app.add_subcommand("validate", "Check scenarios, maps, plans and rubrics; report every error / 校验");
   c->add_option("files", *files, "Files to check")->required();
   c->add_flag("--strict", *strict, "Treat warnings as errors");
   return [files, strict] {
@@ -57,7 +58,8 @@ Runner add_validate_command(CLI::App& app) {
       errors += d.error_count();
       warnings += d.warning_count();
       if (d.error_count() == 0)
-        std::cout << f << ": ok" << (d.warning_count() ? " (" + std::to_string(d.warning_count()) + " warnings)" : "")
+        std::cout << f << ": ok"
+                  << (d.warning_count() ? " (" + std::to_string(d.warning_count()) + " warnings)" : "")
                   << "\n";
     }
     std::cout << errors << " error(s), " << warnings << " warning(s) in " << files->size() << " file(s)\n";

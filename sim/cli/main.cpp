@@ -14,9 +14,10 @@ int main(int argc, char** argv) {
              "Docs: docs/user-guide.md");
 
   using Adder = hg::cli::Runner (*)(CLI::App&);
-  const Adder adders[] = {hg::cli::add_run_command,    hg::cli::add_validate_command, hg::cli::add_model_command,
-                          hg::cli::add_import_osm_command, hg::cli::add_export_command, hg::cli::add_score_command,
-                          hg::cli::add_compare_command, hg::cli::add_view_command,     hg::cli::add_render_command};
+  const Adder adders[] = {
+      hg::cli::add_run_command,        hg::cli::add_validate_command, hg::cli::add_model_command,
+      hg::cli::add_import_osm_command, hg::cli::add_export_command,   hg::cli::add_score_command,
+      hg::cli::add_compare_command,    hg::cli::add_view_command,     hg::cli::add_render_command};
   std::map<const CLI::App*, hg::cli::Runner> runners;
   for (Adder add : adders) {
     const size_t before = app.get_subcommands({}).size();
@@ -31,7 +32,6 @@ int main(int argc, char** argv) {
     return code == 0 ? hg::cli::kOk : hg::cli::kUsage;
   }
   for (const auto& [sub, runner] : runners)
-    if (sub->parsed())
-      return runner();
+    if (sub->parsed()) return runner();
   return hg::cli::kUsage;
 }

@@ -12,21 +12,28 @@ struct VerbName {
   Verb v;
   const char* name;
 };
-const VerbName kVerbs[] = {{Verb::kDispatch, "dispatch"},         {Verb::kEvacuate, "evacuate"},
-                           {Verb::kWarn, "warn"},                 {Verb::kCloseRoad, "close_road"},
-                           {Verb::kReopenRoad, "reopen_road"},    {Verb::kOpenShelter, "open_shelter"},
-                           {Verb::kOpenDepot, "open_depot"},      {Verb::kDeliverRelief, "deliver_relief"},
-                           {Verb::kReport, "report"},             {Verb::kRequestSupport, "request_support"},
+const VerbName kVerbs[] = {{Verb::kDispatch, "dispatch"},
+                           {Verb::kEvacuate, "evacuate"},
+                           {Verb::kWarn, "warn"},
+                           {Verb::kCloseRoad, "close_road"},
+                           {Verb::kReopenRoad, "reopen_road"},
+                           {Verb::kOpenShelter, "open_shelter"},
+                           {Verb::kOpenDepot, "open_depot"},
+                           {Verb::kDeliverRelief, "deliver_relief"},
+                           {Verb::kReport, "report"},
+                           {Verb::kRequestSupport, "request_support"},
                            {Verb::kSetLevel, "set_level"}};
-const std::vector<std::string> kCapabilities = {"fire_suppression", "hazmat",          "flood_rescue", "evacuation",
-                                                "relief_delivery",  "sandbag",         "pump",         "medical_transport",
-                                                "mine_rescue",      "forest_fire",     "search_rescue", "command"};
+const std::vector<std::string> kCapabilities = {
+    "fire_suppression",  "hazmat",      "flood_rescue", "evacuation",    "relief_delivery", "sandbag", "pump",
+    "medical_transport", "mine_rescue", "forest_fire",  "search_rescue", "command"};
 const std::vector<std::string> kTasks = {"respond", "sandbag", "pump", "evacuate", "rescue", "relief"};
 const std::vector<std::string> kReportTo = {"district", "county", "city", "province", "national"};
 const std::vector<std::string> kLevels = {"IV", "III", "II", "I", "none"};
 const std::vector<std::string> kWarnLevels = {"blue", "yellow", "orange", "red"};
 
-bool in(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool in(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 std::string joined(const std::vector<std::string>& v) {
   std::string s;
   for (auto& x : v)
@@ -37,8 +44,7 @@ std::string joined(const std::vector<std::string>& v) {
 
 const char* verb_name(Verb v) {
   for (auto& vn : kVerbs)
-    if (vn.v == v)
-      return vn.name;
+    if (vn.v == v) return vn.name;
   return "?";
 }
 
@@ -64,10 +70,8 @@ const std::vector<std::string>& verb_names() {
 nlohmann::json Action::to_json() const {
   nlohmann::json j = args;
   j["do"] = verb_name(verb);
-  if (!agency.empty())
-    j["agency"] = agency;
-  if (deadline_s > 0)
-    j["deadline_s"] = deadline_s;
+  if (!agency.empty()) j["agency"] = agency;
+  if (deadline_s > 0) j["deadline_s"] = deadline_s;
   return j;
 }
 
@@ -82,29 +86,24 @@ Action parse_action(const YamlCursor& c, const World* w) {
   a.deadline_s = c.opt_num("deadline_min", 0, Range::non_negative()) * 60;
   auto place = [&](const std::string& key, bool required) {
     if (!c.has(key)) {
-      if (required)
-        c[key].error("missing required field for '" + verb + "'");
+      if (required) c[key].error("missing required field for '" + verb + "'");
       return;
     }
     std::string id = c.str(key);
     a.args[key] = id;
-    if (w && id != "incident" && !w->node_of(id))
-      c[key].error("unknown place \"" + id + "\"");
+    if (w && id != "incident" && !w->node_of(id)) c[key].error("unknown place \"" + id + "\"");
   };
   auto zones = [&](const std::string& key, const std::vector<std::string>& keywords) {
     auto zs = c.strs(key);
-    if (zs.empty())
-      c[key].error("expected a non-empty list of zone ids");
+    if (zs.empty()) c[key].error("expected a non-empty list of zone ids");
     for (size_t i = 0; i < zs.size(); ++i)
-      if (w && !in(keywords, zs[i]) && !w->zone(zs[i]))
-        c[key].at(i).error("unknown zone \"" + zs[i] + "\"");
+      if (w && !in(keywords, zs[i]) && !w->zone(zs[i])) c[key].at(i).error("unknown zone \"" + zs[i] + "\"");
     a.args[key] = zs;
   };
   auto facility = [&](const std::string& key, const std::string& kind) {
     std::string id = c.str(key);
     a.args[key] = id;
-    if (!w || id.empty())
-      return;
+    if (!w || id.empty()) return;
     const Facility* f = w->facility(id);
     if (!f)
       c[key].error("unknown facility \"" + id + "\"");
@@ -121,12 +120,12 @@ Action parse_action(const YamlCursor& c, const World* w) {
     a.args["count"] = int(c.num("count", Range::positive()));
     std::string cap = c.str("capability");
     if (!cap.empty() && !in(kCapabilities, cap))
-      c["capability"].error("unknown capability \"" + cap + "\" (expected one of " + joined(kCapabilities) + ")");
+      c["capability"].error("unknown capability \"" + cap + "\" (expected one of " + joined(kCapabilities) +
+                            ")");
     a.args["capability"] = cap;
     place("target", true);
     std::string task = c.opt_str("task", "respond");
-    if (!in(kTasks, task))
-      c["task"].error("expected one of " + joined(kTasks) + " (got \"" + task + "\")");
+    if (!in(kTasks, task)) c["task"].error("expected one of " + joined(kTasks) + " (got \"" + task + "\")");
     a.args["task"] = task;
     a.args["duration_h"] = c.opt_num("duration_h", 1, Range::positive());
     a.args["first_alarm"] = c.opt_bool("first_alarm", false);
@@ -141,16 +140,14 @@ Action parse_action(const YamlCursor& c, const World* w) {
   case Verb::kWarn: {
     allowed({"channels", "zones", "level"});
     auto chans = c.strs("channels");
-    if (chans.empty())
-      c["channels"].error("expected a non-empty list of warning channel ids");
+    if (chans.empty()) c["channels"].error("expected a non-empty list of warning channel ids");
     for (size_t i = 0; i < chans.size(); ++i)
       if (w && !w->channel(chans[i]))
         c["channels"].at(i).error("unknown warning channel \"" + chans[i] + "\"");
     a.args["channels"] = chans;
     zones("zones", {"all_at_risk", "all"});
     std::string lvl = c.opt_str("level", "blue");
-    if (!in(kWarnLevels, lvl))
-      c["level"].error("expected one of " + joined(kWarnLevels));
+    if (!in(kWarnLevels, lvl)) c["level"].error("expected one of " + joined(kWarnLevels));
     a.args["level"] = lvl;
     break;
   }
@@ -158,8 +155,7 @@ Action parse_action(const YamlCursor& c, const World* w) {
   case Verb::kReopenRoad: {
     allowed({"road"});
     std::string r = c.str("road");
-    if (w && !r.empty() && !w->road(r))
-      c["road"].error("unknown road \"" + r + "\"");
+    if (w && !r.empty() && !w->road(r)) c["road"].error("unknown road \"" + r + "\"");
     a.args["road"] = r;
     break;
   }
@@ -189,8 +185,7 @@ Action parse_action(const YamlCursor& c, const World* w) {
   case Verb::kRequestSupport: {
     allowed({"capability", "count", "from"});
     std::string cap = c.str("capability");
-    if (!cap.empty() && !in(kCapabilities, cap))
-      c["capability"].error("unknown capability \"" + cap + "\"");
+    if (!cap.empty() && !in(kCapabilities, cap)) c["capability"].error("unknown capability \"" + cap + "\"");
     a.args["capability"] = cap;
     a.args["count"] = int(c.num("count", Range::positive()));
     a.args["from"] = c.opt_str("from", "province");

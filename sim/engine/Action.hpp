@@ -48,8 +48,8 @@ const std::vector<std::string>& verb_names();
 struct Action {
   Verb verb = Verb::kReport;
   nlohmann::json args = nlohmann::json::object();
-  std::string agency;      ///< responsible agency (text)
-  double deadline_s = 0;   ///< after the trigger; 0 = none
+  std::string agency;    ///< responsible agency (text)
+  double deadline_s = 0; ///< after the trigger; 0 = none
   nlohmann::json to_json() const;
 };
 

@@ -31,21 +31,23 @@ public:
   void run() {
     Commander* cmd = lead_ && !sim_.options().no_response ? sim_.commander() : nullptr;
     log_ = [this](const std::string& type, std::vector<std::string> actors, nlohmann::json payload) {
-      if (actors.empty() || actors.front() != p_.id)
-        actors.insert(actors.begin(), p_.id);
+      if (actors.empty() || actors.front() != p_.id) actors.insert(actors.begin(), p_.id);
       sim_.emit(type, std::move(actors), std::move(payload));
     };
-    if (cmd)
-      cmd->start(log_);
+    if (cmd) cmd->start(log_);
     while (true) {
       sim_.comms().wait_for_mail(p_.id, sim_.options().tick_s);
       while (auto m = sim_.comms().take(p_.id))
         receive(*m);
-      if (cmd)
-        retry_unfilled();
-      if (cmd)
-        for (Decision& d : cmd->decide(sg4::Engine::get_clock(), beliefs_, log_))
+      if (cmd) retry_unfilled();
+      // Decisions change beliefs (e.g. the response level), which can fire further clauses at once:
+      // re-read the plan until nothing more fires.
+      for (int round = 0; cmd && round < 16; ++round) {
+        auto decisions = cmd->decide(sg4::Engine::get_clock(), beliefs_, log_);
+        if (decisions.empty()) break;
+        for (Decision& d : decisions)
           execute(d);
+      }
     }
   }
 
@@ -56,8 +58,7 @@ private:
     if (m.kind == MessageKind::kObservation) {
       const std::string key = m.body.value("quantity", "") + "/" + m.body.value("subject", "");
       beliefs_.observed[key] = {m.body.value("value", 0.0), m.observed_t, now};
-      if (m.body.value("quantity", "") == "zone_at_risk")
-        beliefs_.zones[m.body.value("subject", "")];
+      if (m.body.value("quantity", "") == "zone_at_risk") beliefs_.zones[m.body.value("subject", "")];
       // Readings reach the lead post through the reporting chain (e.g. district flood office -> city).
       if (!lead_ && !p_.parent.empty()) {
         Message up = m;
@@ -82,8 +83,7 @@ private:
         beliefs_.first_report_t = now;
         beliefs_.incident_kind = m.body.value("kind", "");
         // Standing procedure: pass the first report up (the lead post reports by its plan).
-        if (!lead_ && !p_.parent.empty())
-          relay(m);
+        if (!lead_ && !p_.parent.empty()) relay(m);
       }
     } else if (about == "unit_status") {
       const std::string unit = m.body.value("unit", "");
@@ -140,13 +140,10 @@ private:
     const World& w = sim_.world();
     const auto target_node = m.body.value("target_node", "");
     for (const Unit& u : w.units) {
-      if (count <= 0)
-        break;
-      if (!u.available || !u.can(cap) || !w.nodes[w.facilities[u.base].node].outside)
-        continue;
+      if (count <= 0) break;
+      if (!u.available || !u.can(cap) || !w.nodes[w.facilities[u.base].node].outside) continue;
       UnitBelief& b = beliefs_.units[u.id];
-      if (b.state != UnitState::kIdle)
-        continue;
+      if (b.state != UnitState::kIdle) continue;
       b.state = UnitState::kAssigned;
       Message o;
       o.from = p_.id;
@@ -167,14 +164,11 @@ private:
 
   std::optional<uint32_t> target_node(const std::string& target) const {
     const World& w = sim_.world();
-    if (target == "incident")
-      return uint32_t(sim_.scenario().incident.node);
-    if (auto n = w.node_of(target))
-      return uint32_t(*n);
+    if (target == "incident") return uint32_t(sim_.scenario().incident.node);
+    if (auto n = w.node_of(target)) return uint32_t(*n);
     for (auto& h : sim_.hazards())
       if (std::string loc = h->location_of(target); !loc.empty())
-        if (auto n = w.node_of(loc))
-          return uint32_t(*n);
+        if (auto n = w.node_of(loc)) return uint32_t(*n);
     return std::nullopt;
   }
 
@@ -187,8 +181,7 @@ private:
           out.push_back(zz.id);
       } else if (id == "all_at_risk" || id == "affected") {
         for (const auto& [zid, zb] : beliefs_.zones)
-          if (id == "all_at_risk" || zb.reached || zb.evacuation_ordered)
-            out.push_back(zid);
+          if (id == "all_at_risk" || zb.reached || zb.evacuation_ordered) out.push_back(zid);
       } else {
         out.push_back(id);
       }
@@ -208,22 +201,24 @@ private:
   /// Dispatches that found too few free units get the rest as soon as the post learns of free ones.
   void retry_unfilled() {
     for (auto& [did, tr] : tracked_) {
-      if (tr.unfilled <= 0)
-        continue;
+      if (tr.unfilled <= 0) continue;
       const nlohmann::json& a = tr.d.action.args;
       const auto node = sim_.world().node_index.find(tr.target_node);
-      if (node == sim_.world().node_index.end())
-        continue;
-      auto units = choose_units(a.value("capability", ""), tr.unfilled, uint32_t(node->second), a.value("outside", false));
-      if (units.empty())
-        continue;
+      if (node == sim_.world().node_index.end()) continue;
+      auto units = choose_units(a.value("capability", ""), tr.unfilled, uint32_t(node->second),
+                                a.value("outside", false));
+      if (units.empty()) continue;
       for (const auto& u : units)
         order(u, dispatch_body(tr.d, did, tr.target_node));
       tr.waiting.insert(units.begin(), units.end());
       tr.unfilled -= int(units.size());
       sim_.emit("decision", {p_.id},
-                {{"id", did}, {"action", tr.d.action.to_json()}, {"clause", clause_json(tr.d)}, {"by", tr.d.by},
-                 {"trigger_t", tr.d.trigger_t}, {"result", {{"units", units}, {"shortfall", tr.unfilled}, {"retry", true}}}});
+                {{"id", did},
+                 {"action", tr.d.action.to_json()},
+                 {"clause", clause_json(tr.d)},
+                 {"by", tr.d.by},
+                 {"trigger_t", tr.d.trigger_t},
+                 {"result", {{"units", units}, {"shortfall", tr.unfilled}, {"retry", true}}}});
     }
   }
 
@@ -231,7 +226,8 @@ private:
     return d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause);
   }
 
-  nlohmann::json dispatch_body(const Decision& d, const std::string& did, const std::string& target_node) const {
+  nlohmann::json dispatch_body(const Decision& d, const std::string& did,
+                               const std::string& target_node) const {
     nlohmann::json body = d.action.args;
     body["target_node"] = target_node;
     body["decision"] = did;
@@ -252,23 +248,16 @@ private:
   }
   void action_progress_item(const std::string& decision_id, const std::string& item, double now) {
     auto it = tracked_.find(decision_id);
-    if (it == tracked_.end())
-      return;
+    if (it == tracked_.end()) return;
     it->second.waiting.erase(item);
     if (it->second.waiting.empty() && it->second.unfilled <= 0) {
-      if (Commander* c = sim_.commander())
-        c->action_done(it->second.d, now, log_);
+      if (Commander* c = sim_.commander()) c->action_done(it->second.d, now, log_);
       tracked_.erase(it);
     }
   }
 
   void order(const std::string& unit, nlohmann::json body) {
-    Message o;
-    o.from = p_.id;
-    o.to = unit;
-    o.kind = MessageKind::kOrder;
-    o.body = std::move(body);
-    o.observed_t = sg4::Engine::get_clock();
+    Message o = Message::make(p_.id, unit, MessageKind::kOrder, std::move(body), sg4::Engine::get_clock());
     sim_.send(o);
     beliefs_.units[unit].state = UnitState::kAssigned;
   }
@@ -279,10 +268,9 @@ private:
     const int count = a.value("count", 1), got = count - result.value("shortfall", 0);
     int free = 0;
     for (const Unit& u : sim_.world().units)
-      if (u.can(cap) && beliefs_.units.at(u.id).state == UnitState::kIdle)
-        ++free;
-    std::string s = "only " + std::to_string(got) + " of " + std::to_string(count) + " units with capability " + cap +
-                    " could be sent: ";
+      if (u.can(cap) && beliefs_.units.at(u.id).state == UnitState::kIdle) ++free;
+    std::string s = "only " + std::to_string(got) + " of " + std::to_string(count) +
+                    " units with capability " + cap + " could be sent: ";
     if (free > got)
       return s + std::to_string(free - got) +
              " free unit(s) have no open road to the target as far as this post knows; the rest are busy";
@@ -297,11 +285,9 @@ private:
     for (const Unit& u : w.units) {
       const auto& b = beliefs_.units[u.id];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
-      if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside))
-        continue;
+      if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
       const double t = times[base] / u.speed_factor + u.turnout_s;
-      if (t < std::numeric_limits<double>::infinity())
-        cand.emplace_back(t, u.id);
+      if (t < std::numeric_limits<double>::infinity()) cand.emplace_back(t, u.id);
     }
     std::sort(cand.begin(), cand.end());
     std::vector<std::string> out;
@@ -349,7 +335,8 @@ private:
     }
     case Verb::kWarn: {
       auto zones = zones_arg(a["zones"]);
-      sim_.zones().warn(zones, a["channels"].get<std::vector<std::string>>(), a.value("level", "blue"), p_.id);
+      sim_.zones().warn(zones, a["channels"].get<std::vector<std::string>>(), a.value("level", "blue"),
+                        p_.id);
       sim_.emit("warning.issued", {p_.id},
                 {{"channels", a["channels"]}, {"zones", zones}, {"level", a.value("level", "blue")}});
       result["zones"] = zones;
@@ -366,7 +353,8 @@ private:
     case Verb::kOpenDepot: {
       const std::string f = a.value("facility", "");
       (d.action.verb == Verb::kOpenShelter ? beliefs_.open_shelters : beliefs_.open_depots).insert(f);
-      sim_.emit("facility.opened", {f, p_.id}, {{"kind", d.action.verb == Verb::kOpenShelter ? "shelter" : "depot"}});
+      sim_.emit("facility.opened", {f, p_.id},
+                {{"kind", d.action.verb == Verb::kOpenShelter ? "shelter" : "depot"}});
       break;
     }
     case Verb::kDeliverRelief: {
@@ -377,14 +365,18 @@ private:
       std::vector<std::string> sent;
       for (const auto& z : zones) {
         auto node = target_node(z);
-        if (!node || !dep)
-          continue;
+        if (!node || !dep) continue;
         // Relief trucks are chosen by distance to the depot, where they load.
         for (const auto& u : choose_units("relief_delivery", per_zone, uint32_t(dep->node), true)) {
-          nlohmann::json body = {{"do", "dispatch"}, {"task", "relief"}, {"target", z},
+          nlohmann::json body = {{"do", "dispatch"},
+                                 {"task", "relief"},
+                                 {"target", z},
                                  {"target_node", sim_.world().nodes[*node].id},
-                                 {"depot", depot}, {"kind", a.value("kind", "food_water")},
-                                 {"capability", "relief_delivery"}, {"duration_h", 0.5}, {"decision", did},
+                                 {"depot", depot},
+                                 {"kind", a.value("kind", "food_water")},
+                                 {"capability", "relief_delivery"},
+                                 {"duration_h", 0.5},
+                                 {"decision", did},
                                  {"clause", clause_json(d)},
                                  {"report_to", p_.id}};
           order(u, body);
@@ -417,13 +409,12 @@ private:
         result["error"] = "no post of level " + to;
         break;
       }
-      Message r;
-      r.from = p_.id;
-      r.to = post_id;
-      r.kind = MessageKind::kReport;
-      r.body = {{"about", "incident"}, {"kind", sim_.scenario().incident.kind}, {"level_reported", to},
-                {"response_level", beliefs_.response_level}};
-      r.observed_t = beliefs_.first_report_t;
+      Message r = Message::make(p_.id, post_id, MessageKind::kReport,
+                                {{"about", "incident"},
+                                 {"kind", sim_.scenario().incident.kind},
+                                 {"level_reported", to},
+                                 {"response_level", beliefs_.response_level}},
+                                beliefs_.first_report_t);
       sim_.send(r);
       result["to_post"] = post_id;
       break;
@@ -432,22 +423,23 @@ private:
       const std::string from = a.value("from", "province");
       std::string post_id;
       for (const Post& q : sim_.world().posts)
-        if (q.level == from)
-          post_id = q.id;
+        if (q.level == from) post_id = q.id;
       auto node = target_node("incident");
       if (post_id.empty() || !node) {
         result["error"] = "no post of level " + from;
         break;
       }
-      Message r;
-      r.from = p_.id;
-      r.to = post_id;
-      r.kind = MessageKind::kRequest;
-      r.body = {{"do", "dispatch"}, {"capability", a.value("capability", "")}, {"count", a.value("count", 1)},
-                {"target", "incident"}, {"target_node", sim_.world().nodes[*node].id}, {"task", "respond"},
-                {"duration_h", 4.0}, {"decision", did},
-                {"clause", d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause)}};
-      r.observed_t = sg4::Engine::get_clock();
+      Message r = Message::make(p_.id, post_id, MessageKind::kRequest,
+                                {{"do", "dispatch"},
+                                 {"capability", a.value("capability", "")},
+                                 {"count", a.value("count", 1)},
+                                 {"target", "incident"},
+                                 {"target_node", sim_.world().nodes[*node].id},
+                                 {"task", "respond"},
+                                 {"duration_h", 4.0},
+                                 {"decision", did},
+                                 {"clause", d.clause.empty() ? nlohmann::json() : nlohmann::json(d.clause)}},
+                                sg4::Engine::get_clock());
       sim_.send(r);
       result["to_post"] = post_id;
       break;
@@ -461,7 +453,8 @@ private:
       sim_.emit("plan.clause_blocked", {p_.id},
                 {{"clause", d.clause},
                  {"action", verb_name(d.action.verb)},
-                 {"reason", result.contains("error") ? result["error"].get<std::string>() : shortfall_reason(a, result)}});
+                 {"reason", result.contains("error") ? result["error"].get<std::string>()
+                                                     : shortfall_reason(a, result)}});
     sim_.emit("decision", {p_.id},
               {{"id", did},
                {"action", d.action.to_json()},
@@ -473,8 +466,7 @@ private:
     if (result.contains("error") || (needs_units && tr.waiting.empty() && tr.unfilled <= 0)) {
       // nothing was done: the clause stays undone (plan.clause_blocked says why)
     } else if (tr.waiting.empty() && tr.unfilled <= 0) {
-      if (Commander* c = sim_.commander())
-        c->action_done(d, now, log_);
+      if (Commander* c = sim_.commander()) c->action_done(d, now, log_);
     } else {
       tracked_[did] = std::move(tr);
     }

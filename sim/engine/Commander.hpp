@@ -15,7 +15,8 @@
 namespace hg {
 
 /// Lets a commander log without knowing the engine.
-using LogFn = std::function<void(const std::string& type, std::vector<std::string> actors, nlohmann::json payload)>;
+using LogFn =
+    std::function<void(const std::string& type, std::vector<std::string> actors, nlohmann::json payload)>;
 
 class Commander {
 public:

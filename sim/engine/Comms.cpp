@@ -22,15 +22,13 @@ Comms::Comms(Simulation& sim) : sim_(sim) {}
 
 Comms::Waiter& Comms::waiter(const std::string& id) {
   auto& w = waiters_[id];
-  if (!w)
-    w = std::make_shared<Waiter>();
+  if (!w) w = std::make_shared<Waiter>();
   return *w;
 }
 
 void Comms::wait_for_mail(const std::string& id, double timeout_s) {
   Waiter& w = waiter(id);
-  if (!w.inbox.empty())
-    return;
+  if (!w.inbox.empty()) return;
   if (timeout_s < 0)
     w.mail->acquire();
   else
@@ -39,21 +37,19 @@ void Comms::wait_for_mail(const std::string& id, double timeout_s) {
 
 std::unique_ptr<Message> Comms::take(const std::string& id) {
   Waiter& w = waiter(id);
-  if (w.inbox.empty())
-    return nullptr;
+  if (w.inbox.empty()) return nullptr;
   std::unique_ptr<Message> m = std::move(w.inbox.front());
   w.inbox.pop_front();
+  if (!w.mail->would_block()) // consume this message's wake-up token, so tokens never pile up
+    w.mail->acquire();
   return m;
 }
 
 std::string Comms::network_of(const std::string& id) const {
   const World& w = sim_.world();
-  if (const Unit* u = w.unit(id); u && !u->network.empty())
-    return u->network;
-  if (const Post* p = w.post(id))
-    return p->network;
-  if (const Post* lead = w.post(sim_.scenario().lead_post))
-    return lead->network;
+  if (const Unit* u = w.unit(id); u && !u->network.empty()) return u->network;
+  if (const Post* p = w.post(id)) return p->network;
+  if (const Post* lead = w.post(sim_.scenario().lead_post)) return lead->network;
   return w.networks.empty() ? "" : w.networks.front().id;
 }
 
@@ -81,8 +77,7 @@ void Comms::build() {
   };
   auto route = [&](const std::string& a, const std::string& b) {
     std::vector<sg4::LinkInRoute> ls{sg4::LinkInRoute(link_for(a))};
-    if (link_for(b) != link_for(a))
-      ls.emplace_back(link_for(b));
+    if (link_for(b) != link_for(a)) ls.emplace_back(link_for(b));
     zone->add_route(hosts_[a]->get_netpoint(), hosts_[b]->get_netpoint(), nullptr, nullptr, ls, true);
   };
   // Posts talk to each other, to every unit and to field observers; units talk only to posts.
@@ -103,8 +98,7 @@ sg4::Host* Comms::host(const std::string& id) const {
 
 void Comms::set_network_up(const std::string& network, bool up) {
   auto it = links_.find(network);
-  if (it == links_.end())
-    return;
+  if (it == links_.end()) return;
   if (up)
     it->second->turn_on();
   else
@@ -118,15 +112,15 @@ bool Comms::network_up(const std::string& network) const {
 }
 
 void Comms::send(Message m) {
-  if (m.id.empty())
-    m.id = sim_.next_message_id();
+  if (m.id.empty()) m.id = sim_.next_message_id();
   m.sent_t = sg4::Engine::get_clock();
   sg4::Host* src = host(m.from);
   sg4::Actor::create("courier_" + m.id, src, [this, m, src]() mutable {
     const std::string net = network_of(m.kind == MessageKind::kOrder ? m.to : m.from);
     const char* kind = message_kind_name(m.kind);
-    sim_.emit("message.sent", {m.from, m.to},
-              {{"kind", kind}, {"network", net}, {"bytes", m.size_bytes()}, {"id", m.id}, {"attempt", m.attempt}});
+    sim_.emit(
+        "message.sent", {m.from, m.to},
+        {{"kind", kind}, {"network", net}, {"bytes", m.size_bytes()}, {"id", m.id}, {"attempt", m.attempt}});
     while (true) {
       const double t0 = sg4::Engine::get_clock();
       try {
@@ -135,15 +129,21 @@ void Comms::send(Message m) {
         w.inbox.push_back(std::make_unique<Message>(m));
         w.mail->release();
         sim_.emit("message.delivered", {m.from, m.to},
-                  {{"kind", kind}, {"network", net}, {"id", m.id}, {"delay_s", sg4::Engine::get_clock() - m.sent_t}});
+                  {{"kind", kind},
+                   {"network", net},
+                   {"id", m.id},
+                   {"delay_s", sg4::Engine::get_clock() - m.sent_t}});
         return;
       } catch (const simgrid::NetworkFailureException&) {
         const bool retry = m.kind == MessageKind::kOrder && m.attempt + 1 < kOrderMaxAttempts;
         sim_.emit("message.lost", {m.from, m.to},
-                  {{"kind", kind}, {"network", net}, {"id", m.id}, {"reason", "link down"}, {"will_retry", retry},
+                  {{"kind", kind},
+                   {"network", net},
+                   {"id", m.id},
+                   {"reason", "link down"},
+                   {"will_retry", retry},
                    {"attempt", m.attempt}});
-        if (!retry)
-          return;
+        if (!retry) return;
         ++m.attempt;
         sg4::this_actor::sleep_for(std::max(0.0, kOrderRetryS - (sg4::Engine::get_clock() - t0)));
       }

@@ -38,7 +38,7 @@ public:
   void set_network_up(const std::string& network, bool up);
   bool network_up(const std::string& network) const;
 
-  static constexpr double kOrderRetryS = 60;  ///< wait before re-sending a lost order
+  static constexpr double kOrderRetryS = 60;   ///< wait before re-sending a lost order
   static constexpr int kOrderMaxAttempts = 30; ///< then the order is given up (logged)
 
 private:

@@ -21,14 +21,15 @@ public:
     const std::string zone = zone_depth ? actors.front() : "";
     const double depth_m = zone_depth ? payload.value("depth_m", 0.0) : 0.0;
     sim_.emit(type, std::move(actors), std::move(payload));
-    if (zone_depth)
+    if (zone_depth) {
       sim_.zones().flood_depth(zone, h_.id(), depth_m);
+      observe({"zone_depth_m", zone, depth_m, ""}); // what the plan's depth(z) reads
+    }
   }
 
   void set_road_closed(const std::string& road_id, bool closed, const std::string& reason) override {
     auto it = sim_.world().road_index.find(road_id);
-    if (it == sim_.world().road_index.end())
-      return;
+    if (it == sim_.world().road_index.end()) return;
     sim_.set_road_closed(uint32_t(it->second), closed, reason);
   }
 
@@ -38,19 +39,18 @@ public:
     const std::string lead = sim_.scenario().lead_post;
     m.to = !obs.reporter.empty() && sim_.world().post(obs.reporter) ? obs.reporter : lead;
     m.kind = MessageKind::kObservation;
-    m.body = {{"quantity", obs.quantity}, {"subject", obs.subject}, {"value", obs.value}, {"hazard", h_.id()}};
+    m.body = {
+        {"quantity", obs.quantity}, {"subject", obs.subject}, {"value", obs.value}, {"hazard", h_.id()}};
     m.observed_t = sg4::Engine::get_clock();
     sim_.send(m);
   }
 
   void reached_zone(const std::string& zone_id, const std::string& how) override {
     sim_.zones().reached(zone_id, h_.id(), h_.kind(), how);
-    Message m;
-    m.from = "field";
-    m.to = sim_.scenario().lead_post;
-    m.kind = MessageKind::kReport;
-    m.body = {{"about", "zone_reached"}, {"zone", zone_id}, {"hazard", h_.id()}, {"how", how}};
-    m.observed_t = sg4::Engine::get_clock();
+    Message m =
+        Message::make("field", sim_.scenario().lead_post, MessageKind::kReport,
+                      {{"about", "zone_reached"}, {"zone", zone_id}, {"hazard", h_.id()}, {"how", how}},
+                      sg4::Engine::get_clock());
     sim_.send(m);
   }
 

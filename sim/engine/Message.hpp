@@ -22,6 +22,16 @@ struct Message {
   double sent_t = 0;
   double observed_t = 0; ///< when the fact was true on the ground
   int attempt = 0;       ///< retries of an order after a loss
+  static Message make(std::string from, std::string to, MessageKind kind, nlohmann::json body,
+                      double observed_t) {
+    Message m;
+    m.from = std::move(from);
+    m.to = std::move(to);
+    m.kind = kind;
+    m.body = std::move(body);
+    m.observed_t = observed_t;
+    return m;
+  }
   /// Bytes on the wire (radio messages are short; the network model turns it into a delay).
   double size_bytes() const { return 200.0 + body.dump().size(); }
 };

@@ -40,39 +40,35 @@ Simulation::Simulation(const Scenario& scenario, SimOptions opt, std::vector<std
 
 Simulation::~Simulation() = default;
 
-double Simulation::now() const { return sg4::Engine::get_clock(); }
+double Simulation::now() const {
+  return sg4::Engine::get_clock();
+}
 
 void Simulation::emit(const std::string& type, std::vector<std::string> actors, nlohmann::json payload) {
   log_.append(sg4::Engine::get_clock(), type, std::move(actors), std::move(payload));
 }
 
 void Simulation::set_road_closed(uint32_t road, bool closed, const std::string& reason) {
-  if (roads_.is_closed(road) == closed)
-    return;
+  if (roads_.is_closed(road) == closed) return;
   roads_.set_closed(road, closed);
   const Road& r = sc_.world.roads[road];
   emit(closed ? "road.closed" : "road.reopened", {r.id}, {{"reason", reason}, {"bridge", r.bridge}});
   // Road police / highway patrol tell the lead post (with comms delay).
-  Message m;
-  m.from = "field";
-  m.to = sc_.lead_post;
-  m.kind = MessageKind::kReport;
-  m.body = {{"about", closed ? "road_closed" : "road_reopened"}, {"road", r.id}, {"reason", reason}};
-  m.observed_t = now();
+  Message m = Message::make(
+      "field", sc_.lead_post, MessageKind::kReport,
+      {{"about", closed ? "road_closed" : "road_reopened"}, {"road", r.id}, {"reason", reason}}, now());
   send(m);
 }
 
 void Simulation::send(Message m) {
-  if (!sc_.world.post(m.to) && !sc_.world.unit(m.to))
-    return;
+  if (!sc_.world.post(m.to) && !sc_.world.unit(m.to)) return;
   comms_->send(std::move(m));
 }
 
-void Simulation::apply_effort(const std::string& unit, const std::string& target, const std::string& capability,
-                              double amount, double dt_s) {
+void Simulation::apply_effort(const std::string& unit, const std::string& target,
+                              const std::string& capability, double amount, double dt_s) {
   for (auto& h : hazards_)
-    if (h->apply_effort(target, capability, amount, dt_s, *make_hazard_sink(*this, *h)))
-      return;
+    if (h->apply_effort(target, capability, amount, dt_s, *make_hazard_sink(*this, *h))) return;
   emit("hazard.effort_ignored", {unit, target}, {{"capability", capability}});
 }
 
@@ -92,15 +88,17 @@ void Simulation::start_actors() {
     sg4::this_actor::sleep_until(in.at_s);
     const RoadNode& n = sc_.world.nodes[in.node];
     emit("incident.started", {},
-         {{"kind", in.kind}, {"node", n.id}, {"lat", n.pos.lat}, {"lon", n.pos.lon},
-          {"people_at_risk", in.people_at_risk}, {"zh", in.name.zh}, {"en", in.name.en}});
+         {{"kind", in.kind},
+          {"node", n.id},
+          {"lat", n.pos.lat},
+          {"lon", n.pos.lon},
+          {"people_at_risk", in.people_at_risk},
+          {"zh", in.name.zh},
+          {"en", in.name.en}});
     sg4::this_actor::sleep_for(in.report_delay_s);
-    Message m;
-    m.from = "field";
-    m.to = in.reported_to.empty() ? sc_.lead_post : in.reported_to;
-    m.kind = MessageKind::kReport;
-    m.body = {{"about", "incident"}, {"kind", in.kind}, {"node", n.id}};
-    m.observed_t = in.at_s;
+    Message m =
+        Message::make("field", in.reported_to.empty() ? sc_.lead_post : in.reported_to, MessageKind::kReport,
+                      {{"about", "incident"}, {"kind", in.kind}, {"node", n.id}}, in.at_s);
     send(m);
   })->daemonize();
   for (const ScheduledClosure& c : sc_.closures) {
@@ -127,16 +125,15 @@ void Simulation::start_actors() {
       sg4::this_actor::sleep_until(inj.at_s);
       emit("inject.fired", {inj.to}, {{"kind", inj.kind}, {"body", inj.body}});
       if (inj.kind == "report") {
-        Message m;
-        m.from = "field";
-        m.to = inj.to;
-        m.kind = MessageKind::kReport;
-        m.body = inj.body.is_object() ? inj.body : nlohmann::json{{"about", "note"}, {"text", inj.body}};
-        m.observed_t = inj.at_s;
+        Message m = Message::make(
+            "field", inj.to, MessageKind::kReport,
+            inj.body.is_object() ? inj.body : nlohmann::json{{"about", "note"}, {"text", inj.body}},
+            inj.at_s);
         send(m);
       } else if (inj.kind == "hazard") {
         for (auto& h : hazards_)
-          if ((h->id() == inj.to || inj.to.empty()) && !h->inject(inj.body, inj.at_s, *make_hazard_sink(*this, *h)))
+          if ((h->id() == inj.to || inj.to.empty()) &&
+              !h->inject(inj.body, inj.at_s, *make_hazard_sink(*this, *h)))
             emit("inject.ignored", {h->id()}, {{"body", inj.body}});
       }
     })->daemonize();
@@ -146,21 +143,20 @@ void Simulation::start_actors() {
 }
 
 void Simulation::run() {
-  if (ended_)
-    return;
+  if (ended_) return;
   engine_->run();
   ended_ = true;
   if (commander_ && !opt_.no_response)
-    commander_->finish(now(), [this](const std::string& type, std::vector<std::string> actors, nlohmann::json p) {
-      actors.insert(actors.begin(), sc_.lead_post);
-      emit(type, std::move(actors), std::move(p));
-    });
+    commander_->finish(now(),
+                       [this](const std::string& type, std::vector<std::string> actors, nlohmann::json p) {
+                         actors.insert(actors.begin(), sc_.lead_post);
+                         emit(type, std::move(actors), std::move(p));
+                       });
   emit("run.ended", {}, {{"events", log_.size() + 1}, {"sim_end_s", now()}});
 }
 
 bool Simulation::run_until(double t_s) {
-  if (ended_)
-    return false;
+  if (ended_) return false;
   if (t_s >= sc_.duration_s) {
     run();
     return false;

@@ -28,22 +28,20 @@ public:
         sim_.comms().wait_for_mail(u_.id, -1);
         m = sim_.comms().take(u_.id);
       }
-      if (m && m->kind == MessageKind::kOrder)
-        handle(*m);
+      if (m && m->kind == MessageKind::kOrder) handle(*m);
     }
   }
 
 private:
   void report(const std::string& state, const nlohmann::json& extra = {}) {
-    if (order_.to.empty() && report_to_.empty())
-      return;
+    if (order_.to.empty() && report_to_.empty()) return;
     Message r;
     r.from = u_.id;
     r.to = report_to_;
     r.kind = MessageKind::kReport;
-    r.body = {{"about", "unit_status"}, {"unit", u_.id}, {"state", state}, {"node", sim_.world().nodes[at_].id}};
-    if (order_.body.contains("decision"))
-      r.body["decision"] = order_.body["decision"];
+    r.body = {
+        {"about", "unit_status"}, {"unit", u_.id}, {"state", state}, {"node", sim_.world().nodes[at_].id}};
+    if (order_.body.contains("decision")) r.body["decision"] = order_.body["decision"];
     for (auto& [k, v] : extra.items())
       r.body[k] = v;
     r.observed_t = sg4::Engine::get_clock();
@@ -56,7 +54,9 @@ private:
     auto route = sim_.roads().shortest_path(at_, to, u_.speed_factor);
     if (!route) {
       sim_.emit("unit.unreachable", {u_.id},
-                {{"from_node", w.nodes[at_].id}, {"to_node", w.nodes[to].id}, {"target", target},
+                {{"from_node", w.nodes[at_].id},
+                 {"to_node", w.nodes[to].id},
+                 {"target", target},
                  {"reason", "no open road"}});
       report("unreachable", {{"target", target}});
       return false;
@@ -78,7 +78,9 @@ private:
                  {"clause", order_.body.value("clause", nlohmann::json())}});
     else
       sim_.emit("unit.moving", {u_.id},
-                {{"target", target}, {"target_node", w.nodes[to].id}, {"eta_s", route->time_s},
+                {{"target", target},
+                 {"target_node", w.nodes[to].id},
+                 {"eta_s", route->time_s},
                  {"route", node_ids(*route)}});
     size_t hop = 0;
     while (at_ != to) {
@@ -87,15 +89,19 @@ private:
         route = sim_.roads().shortest_path(at_, to, u_.speed_factor);
         if (!route) {
           sim_.emit("unit.unreachable", {u_.id},
-                    {{"from_node", w.nodes[at_].id}, {"to_node", w.nodes[to].id}, {"target", target},
+                    {{"from_node", w.nodes[at_].id},
+                     {"to_node", w.nodes[to].id},
+                     {"target", target},
                      {"reason", "road " + closed + " closed and no other open road"}});
           report("unreachable", {{"target", target}});
           return false;
         }
         hop = 0;
         sim_.emit("unit.rerouted", {u_.id},
-                  {{"at_node", w.nodes[at_].id}, {"closed_road", closed},
-                   {"eta_s", route->time_s}, {"route", node_ids(*route)}});
+                  {{"at_node", w.nodes[at_].id},
+                   {"closed_road", closed},
+                   {"eta_s", route->time_s},
+                   {"route", node_ids(*route)}});
       }
       sg4::this_actor::sleep_for(route->hop_s[hop]);
       at_ = route->nodes[hop + 1];
@@ -137,11 +143,9 @@ private:
     if (task == "relief" && m.body.contains("depot")) {
       const Facility* depot = w.facility(m.body["depot"].get<std::string>());
       if (depot) {
-        if (!travel(uint32_t(depot->node), depot->id, "load", true))
-          return finish(false);
+        if (!travel(uint32_t(depot->node), depot->id, "load", true)) return finish(false);
         sg4::this_actor::sleep_for(1800); // loading, estimated
-        if (!travel(dest, target, task, false))
-          return finish(false);
+        if (!travel(dest, target, task, false)) return finish(false);
       }
     } else if (!travel(dest, target, task, true)) {
       return finish(false);
@@ -181,12 +185,10 @@ private:
 
   /// Goes home unless a new order is waiting.
   void finish(bool) {
-    if (pending_)
-      return;
+    if (pending_) return;
     if (at_ != base_) {
       const Facility& b = sim_.world().facilities[u_.base];
-      if (!travel(base_, b.id, "return", false))
-        return;
+      if (!travel(base_, b.id, "return", false)) return;
       sim_.emit("unit.returned", {u_.id}, {{"node", sim_.world().nodes[at_].id}});
     }
     busy_ = false;

@@ -29,14 +29,12 @@ void ZoneModel::warn(const std::vector<std::string>& zones, const std::vector<st
                      const std::string& level, const std::string& post) {
   for (const std::string& ch_id : channels) {
     const WarningChannel* ch = sim_.world().channel(ch_id);
-    if (!ch)
-      continue;
+    if (!ch) continue;
     sg4::Actor::create("warn_" + ch_id, sim_.comms().host(post), [this, zones, ch, level] {
       sg4::this_actor::sleep_for(ch->delay_s);
       for (const std::string& zid : zones) {
         const Zone* z = sim_.world().zone(zid);
-        if (!z)
-          continue;
+        if (!z) continue;
         State& s = state_[zid];
         const double cov = z->kind == ZoneKind::kUrban ? ch->coverage_urban : ch->coverage_rural;
         // Channels reach people independently: unreached share multiplies.
@@ -52,10 +50,10 @@ void ZoneModel::warn(const std::vector<std::string>& zones, const std::vector<st
   }
 }
 
-void ZoneModel::order_evacuation(const std::string& zone, const std::string& shelter, const std::string& post) {
+void ZoneModel::order_evacuation(const std::string& zone, const std::string& shelter,
+                                 const std::string& post) {
   State& s = state_[zone];
-  if (s.evac_ordered)
-    return;
+  if (s.evac_ordered) return;
   s.evac_ordered = true;
   s.shelter = shelter;
   const Zone* z = sim_.world().zone(zone);
@@ -64,45 +62,48 @@ void ZoneModel::order_evacuation(const std::string& zone, const std::string& she
 
 void ZoneModel::assist(const std::string& zone, const std::string&, bool on) {
   auto it = state_.find(zone);
-  if (it != state_.end())
-    it->second.assisting += on ? 1 : -1;
+  if (it != state_.end()) it->second.assisting += on ? 1 : -1;
 }
 
 void ZoneModel::deliver_relief(const std::string& zone, double people, const std::string& unit,
                                const std::string& kind) {
   auto it = state_.find(zone);
-  if (it == state_.end())
-    return;
+  if (it == state_.end()) return;
   const double need = relief_need(zone);
   const double given = std::min(need, people);
-  if (given <= 0)
-    return;
+  if (given <= 0) return;
   it->second.relieved += given;
-  sim_.emit("relief.delivered", {zone, unit}, {{"people", given}, {"kind", kind}, {"remaining_need", need - given}});
+  sim_.emit("relief.delivered", {zone, unit},
+            {{"people", given}, {"kind", kind}, {"remaining_need", need - given}});
 }
 
 void ZoneModel::reached(const std::string& zone, const std::string& hazard_id, const std::string& kind,
                         const std::string& how) {
   auto it = state_.find(zone);
-  if (it == state_.end() || it->second.reached)
-    return;
+  if (it == state_.end() || it->second.reached) return;
   it->second.reached = true;
   const Zone* z = sim_.world().zone(zone);
   const double still_there = z ? z->population - it->second.evacuated : 0;
   sim_.emit("hazard.reached", {zone},
-            {{"hazard", hazard_id}, {"kind", kind}, {"how", how}, {"people", z ? z->population : 0.0},
-             {"people_still_in_zone", still_there}, {"warned_share", it->second.warned_share}});
+            {{"hazard", hazard_id},
+             {"kind", kind},
+             {"how", how},
+             {"people", z ? z->population : 0.0},
+             {"people_still_in_zone", still_there},
+             {"warned_share", it->second.warned_share}});
+}
+
+double flood_mortality(double depth_m) {
+  if (depth_m <= 0) return 0;
+  return 0.5 * std::erfc(-((std::log(depth_m) - 7.60) / 2.75) / std::sqrt(2.0));
 }
 
 void ZoneModel::flood_depth(const std::string& zone, const std::string& hazard_id, double depth_m) {
   auto it = state_.find(zone);
   const Zone* z = sim_.world().zone(zone);
-  if (it == state_.end() || !z || depth_m <= 0)
-    return;
+  if (it == state_.end() || !z || depth_m <= 0) return;
   State& s = it->second;
-  // Jonkman, Maaskant, Boyd & Levitan (2009), Risk Analysis 29(5) 676-698, "remaining zone" (no
-  // breach-front or rapid-rise effects): F_D(h) = Phi((ln h - 7.60) / 2.75), h in m.
-  const double mortality = 0.5 * std::erfc(-((std::log(depth_m) - 7.60) / 2.75) / std::sqrt(2.0));
+  const double mortality = flood_mortality(depth_m);
   const double exposed = std::max(0.0, z->population - s.evacuated);
   const double fatalities = exposed * mortality;
   if (fatalities < s.expected_fatalities + 0.05)
@@ -120,8 +121,7 @@ void ZoneModel::flood_depth(const std::string& zone, const std::string& hazard_i
 double ZoneModel::relief_need(const std::string& zone) const {
   auto it = state_.find(zone);
   const Zone* z = sim_.world().zone(zone);
-  if (it == state_.end() || !z)
-    return 0;
+  if (it == state_.end() || !z) return 0;
   const State& s = it->second;
   const double affected = s.reached ? z->population : s.evacuated;
   return std::max(0.0, affected - s.relieved);
@@ -130,25 +130,21 @@ double ZoneModel::relief_need(const std::string& zone) const {
 std::vector<std::string> ZoneModel::affected_zones() const {
   std::vector<std::string> out;
   for (const auto& [id, s] : state_)
-    if (s.reached || s.evac_ordered)
-      out.push_back(id);
+    if (s.reached || s.evac_ordered) out.push_back(id);
   return out;
 }
 
 void ZoneModel::step(double dt_s) {
   for (auto& [id, s] : state_) {
-    if (!s.evac_ordered || s.evac_done)
-      continue;
+    if (!s.evac_ordered || s.evac_done) continue;
     const Zone* z = sim_.world().zone(id);
-    if (!z || z->population <= 0)
-      continue;
+    if (!z || z->population <= 0) continue;
     const double mean = z->kind == ZoneKind::kUrban ? kUrbanMobilisationMeanS : kRuralMobilisationMeanS;
     const double sigma = mean / std::sqrt(M_PI / 2.0);
     s.evac_clock_s += dt_s * (s.assisting > 0 ? kAssistSpeedup : 1.0);
     const double departed = 1.0 - std::exp(-s.evac_clock_s * s.evac_clock_s / (2 * sigma * sigma));
     const double evacuated = s.warned_share * z->population * departed;
-    if (evacuated <= s.evacuated)
-      continue;
+    if (evacuated <= s.evacuated) continue;
     shelter_load_[s.shelter] += evacuated - s.evacuated;
     s.evacuated = evacuated;
     const double share = evacuated / z->population;
@@ -156,22 +152,22 @@ void ZoneModel::step(double dt_s) {
     const bool done = departed >= 0.99;
     if (share - s.last_logged_share >= 0.05 || done) {
       s.last_logged_share = share;
-      sim_.emit("evacuation.progress", {id}, {{"shelter", s.shelter}, {"people", evacuated}, {"share", share}});
+      sim_.emit("evacuation.progress", {id},
+                {{"shelter", s.shelter}, {"people", evacuated}, {"share", share}});
     }
     if (done) {
       s.evac_done = true;
       sim_.emit("evacuation.completed", {id},
-                {{"shelter", s.shelter}, {"people", evacuated}, {"left_behind_unwarned", z->population - evacuated}});
+                {{"shelter", s.shelter},
+                 {"people", evacuated},
+                 {"left_behind_unwarned", z->population - evacuated}});
       const Facility* sh = sim_.world().facility(s.shelter);
       if (sh && sh->capacity_people > 0 && shelter_load_[s.shelter] > sh->capacity_people)
         sim_.emit("shelter.over_capacity", {s.shelter},
                   {{"load", shelter_load_[s.shelter]}, {"capacity", sh->capacity_people}});
-      Message m;
-      m.from = "field";
-      m.to = sim_.scenario().lead_post;
-      m.kind = MessageKind::kReport;
-      m.body = {{"about", "evacuation_completed"}, {"zone", id}, {"people", evacuated}};
-      m.observed_t = sg4::Engine::get_clock();
+      Message m = Message::make("field", sim_.scenario().lead_post, MessageKind::kReport,
+                                {{"about", "evacuation_completed"}, {"zone", id}, {"people", evacuated}},
+                                sg4::Engine::get_clock());
       sim_.send(m);
     }
   }

@@ -15,6 +15,10 @@ namespace hg {
 
 class Simulation;
 
+/// Share of the people in a flooded area expected to die at water depth `depth_m`: Jonkman, Maaskant,
+/// Boyd & Levitan (2009), Risk Analysis 29(5) 676-698, "remaining zone": Phi((ln h - 7.60) / 2.75).
+double flood_mortality(double depth_m);
+
 class ZoneModel {
 public:
   explicit ZoneModel(Simulation& sim);
@@ -22,13 +26,14 @@ public:
   void start();
 
   /// Schedules the reception of a warning on each channel in each zone.
-  void warn(const std::vector<std::string>& zones, const std::vector<std::string>& channels, const std::string& level,
-            const std::string& post);
+  void warn(const std::vector<std::string>& zones, const std::vector<std::string>& channels,
+            const std::string& level, const std::string& post);
   void order_evacuation(const std::string& zone, const std::string& shelter, const std::string& post);
   /// A unit with the evacuation capability starts (on = true) or stops assisting a zone.
   void assist(const std::string& zone, const std::string& unit, bool on);
   /// Relief for `people` delivered by a unit.
-  void deliver_relief(const std::string& zone, double people, const std::string& unit, const std::string& kind);
+  void deliver_relief(const std::string& zone, double people, const std::string& unit,
+                      const std::string& kind);
   /// The hazard reached the zone (first time only is logged).
   void reached(const std::string& zone, const std::string& hazard_id, const std::string& kind,
                const std::string& how);
@@ -41,9 +46,9 @@ public:
   std::vector<std::string> affected_zones() const;
 
   static constexpr double kStepS = 300;
-  static constexpr double kUrbanMobilisationMeanS = 3600;  ///< estimated, see docs/models/population.md
-  static constexpr double kRuralMobilisationMeanS = 5400;  ///< estimated
-  static constexpr double kAssistSpeedup = 1.67;           ///< estimated
+  static constexpr double kUrbanMobilisationMeanS = 3600; ///< estimated, see docs/models/population.md
+  static constexpr double kRuralMobilisationMeanS = 5400; ///< estimated
+  static constexpr double kAssistSpeedup = 1.67;          ///< estimated
 
 private:
   struct State {

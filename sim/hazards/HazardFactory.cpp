@@ -20,8 +20,7 @@ std::vector<std::unique_ptr<Hazard>> make_hazards(const Scenario& sc, uint64_t s
     const size_t before = diag.error_count();
     if (kind == "flood") {
       flood::FloodConfig cfg = flood::load_flood_config(spec, sc.world);
-      if (diag.error_count() != before)
-        continue;
+      if (diag.error_count() != before) continue;
       try {
         // Each hazard draws from its own stream so that adding a hazard does not change the others.
         out.push_back(std::make_unique<flood::FloodModel>(std::move(cfg), seed * 1000003ULL + i));

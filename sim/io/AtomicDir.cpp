@@ -10,8 +10,7 @@ namespace fs = std::filesystem;
 namespace hg {
 
 AtomicDir::AtomicDir(std::string final_dir) : final_(fs::path(final_dir).lexically_normal().string()) {
-  if (!final_.empty() && final_.back() == '/')
-    final_.pop_back();
+  if (!final_.empty() && final_.back() == '/') final_.pop_back();
   fs::path f(final_);
   fs::path parent = f.parent_path().empty() ? fs::path(".") : f.parent_path();
   std::error_code ec;
@@ -35,18 +34,15 @@ void AtomicDir::commit() {
   bool had_old = fs::exists(final_);
   if (had_old) {
     fs::rename(final_, old, ec);
-    if (ec)
-      throw std::runtime_error(final_ + ": cannot replace the previous result: " + ec.message());
+    if (ec) throw std::runtime_error(final_ + ": cannot replace the previous result: " + ec.message());
   }
   fs::rename(staging_, final_, ec);
   if (ec) {
-    if (had_old)
-      fs::rename(old, final_);
+    if (had_old) fs::rename(old, final_);
     throw std::runtime_error(final_ + ": cannot move results into place: " + ec.message());
   }
   committed_ = true;
-  if (had_old)
-    fs::remove_all(old, ec);
+  if (had_old) fs::remove_all(old, ec);
 }
 
 void write_file_atomic(const std::string& path, const std::string& text) {
@@ -55,13 +51,11 @@ void write_file_atomic(const std::string& path, const std::string& text) {
     std::ofstream out(tmp, std::ios::binary);
     out << text;
     out.flush();
-    if (!out)
-      throw std::runtime_error(path + ": cannot write");
+    if (!out) throw std::runtime_error(path + ": cannot write");
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
-  if (ec)
-    throw std::runtime_error(path + ": cannot write: " + ec.message());
+  if (ec) throw std::runtime_error(path + ": cannot write: " + ec.message());
 }
 
 } // namespace hg

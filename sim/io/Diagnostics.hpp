@@ -14,8 +14,8 @@ enum class Severity { kWarning, kError };
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string file;
-  int line = 0;   ///< 1-based; 0 = whole file
-  int column = 0; ///< 1-based
+  int line = 0;        ///< 1-based; 0 = whole file
+  int column = 0;      ///< 1-based
   std::string path;    ///< field path, e.g. "roads[12].length_km"
   std::string message; ///< what was expected (and what was found)
   /// "FILE:LINE:COL: error: PATH: MESSAGE"

@@ -22,9 +22,9 @@ void round_numbers(nlohmann::json& j) {
 }
 } // namespace
 
-const Event& EventLog::append(double t, std::string type, std::vector<std::string> actors, nlohmann::json payload) {
-  if (payload.is_null())
-    payload = nlohmann::json::object();
+const Event& EventLog::append(double t, std::string type, std::vector<std::string> actors,
+                              nlohmann::json payload) {
+  if (payload.is_null()) payload = nlohmann::json::object();
   round_numbers(payload);
   Event e;
   e.seq = long(events_.size());
@@ -39,7 +39,8 @@ const Event& EventLog::append(double t, std::string type, std::vector<std::strin
 std::string EventLog::to_line(const Event& e) {
   char tbuf[64];
   std::snprintf(tbuf, sizeof tbuf, "%.3f", e.t);
-  std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t\":" + tbuf + ",\"type\":" + nlohmann::json(e.type).dump() +
+  std::string s = "{\"seq\":" + std::to_string(e.seq) + ",\"t\":" + tbuf +
+                  ",\"type\":" + nlohmann::json(e.type).dump() +
                   ",\"actors\":" + nlohmann::json(e.actors).dump() + ",\"payload\":" + e.payload.dump() + "}";
   return s;
 }
@@ -54,8 +55,7 @@ std::string EventLog::to_jsonl() const {
 void EventLog::write_jsonl(const std::string& path) const {
   std::ofstream out(path, std::ios::binary);
   out << to_jsonl();
-  if (!out)
-    throw std::runtime_error(path + ": cannot write event log");
+  if (!out) throw std::runtime_error(path + ": cannot write event log");
 }
 
 void EventLog::write_sqlite(const std::string& path,
@@ -78,7 +78,8 @@ void EventLog::write_sqlite(const std::string& path,
   };
   exec("PRAGMA journal_mode=OFF; BEGIN;"
        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-       "CREATE TABLE events(seq INTEGER PRIMARY KEY, t REAL NOT NULL, type TEXT NOT NULL, actors TEXT NOT NULL,"
+       "CREATE TABLE events(seq INTEGER PRIMARY KEY, t REAL NOT NULL, type TEXT NOT NULL, actors TEXT NOT "
+       "NULL,"
        " payload TEXT NOT NULL);"
        "CREATE INDEX events_type ON events(type);");
   sqlite3_stmt* st = nullptr;
@@ -112,15 +113,13 @@ void EventLog::write_sqlite(const std::string& path,
 
 std::vector<Event> EventLog::read_jsonl(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::runtime_error(path + ": cannot open event log");
+  if (!in) throw std::runtime_error(path + ": cannot open event log");
   std::vector<Event> out;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
     ++n;
-    if (line.empty())
-      continue;
+    if (line.empty()) continue;
     try {
       auto j = nlohmann::json::parse(line);
       Event e;

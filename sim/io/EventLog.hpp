@@ -31,7 +31,8 @@ public:
   std::string to_jsonl() const;
   void write_jsonl(const std::string& path) const;
   /// Writes tables `events` and `meta` (key/value) to a new SQLite file.
-  void write_sqlite(const std::string& path, const std::vector<std::pair<std::string, std::string>>& meta) const;
+  void write_sqlite(const std::string& path,
+                    const std::vector<std::pair<std::string, std::string>>& meta) const;
 
   /// Reads a JSON Lines log; throws std::runtime_error naming the file and line on bad input.
   static std::vector<Event> read_jsonl(const std::string& path);

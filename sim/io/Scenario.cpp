@@ -19,12 +19,12 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
   Scenario s;
   s.file = std::filesystem::absolute(path).lexically_normal().string();
   auto f = YamlFile::load(path, diag);
-  if (!f || !f->expect_kind("scenario"))
-    return s;
+  if (!f || !f->expect_kind("scenario")) return s;
   YamlCursor r = f->root();
-  r.only_keys({"hgdrill", "id", "name", "map", "resources", "comms", "plan", "rubric", "start", "duration_h",
-               "seed", "lead_post", "incident", "hazards", "closures", "link_failures", "injects", "uncertain",
-               "src", "note", "description"});
+  r.only_keys({"hgdrill",  "id",      "name",       "map",           "resources", "comms",
+               "plan",     "rubric",  "start",      "duration_h",    "seed",      "lead_post",
+               "incident", "hazards", "closures",   "link_failures", "injects",   "uncertain",
+               "src",      "note",    "description"});
   s.id = r.id();
   auto [zh, en] = r.names();
   s.name = {zh, en};
@@ -44,8 +44,7 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
 
   auto node_of = [&](const YamlCursor& c, const std::string& key) -> size_t {
     std::string id = c.str(key);
-    if (id.empty() || !world_ok)
-      return 0;
+    if (id.empty() || !world_ok) return 0;
     auto n = s.world.node_of(id);
     if (!n) {
       c[key].error("unknown place \"" + id + "\" (expected a road node, zone, facility or post id)");
@@ -55,8 +54,7 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
   };
   auto post_ref = [&](const YamlCursor& c, const std::string& key) {
     std::string id = c.str(key);
-    if (world_ok && !id.empty() && !s.world.post(id))
-      c[key].error("unknown command post \"" + id + "\"");
+    if (world_ok && !id.empty() && !s.world.post(id)) c[key].error("unknown command post \"" + id + "\"");
     return id;
   };
   if (world_ok && !s.world.post(s.lead_post))
@@ -64,12 +62,13 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
 
   if (r.has("incident")) {
     YamlCursor c = r["incident"];
-    c.only_keys({"kind", "zh", "en", "name", "node", "at_h", "reported_to", "report_delay_min", "people_at_risk",
-                 "task_duration_h", "src", "note"});
+    c.only_keys({"kind", "zh", "en", "name", "node", "at_h", "reported_to", "report_delay_min",
+                 "people_at_risk", "task_duration_h", "src", "note"});
     c.require_src();
     Incident& in = s.incident;
     in.kind = c.str("kind");
-    if (!in.kind.empty() && std::find(kIncidentKinds.begin(), kIncidentKinds.end(), in.kind) == kIncidentKinds.end())
+    if (!in.kind.empty() &&
+        std::find(kIncidentKinds.begin(), kIncidentKinds.end(), in.kind) == kIncidentKinds.end())
       c["kind"].error("unknown incident kind \"" + in.kind + "\"");
     if (c.has("name") || c.has("zh")) {
       auto [izh, ien] = c.names();
@@ -114,8 +113,7 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
       c["network"].error("unknown network \"" + lf.network + "\"");
     lf.from_s = hours(c, "from_h");
     lf.to_s = hours(c, "to_h");
-    if (lf.to_s <= lf.from_s)
-      c["to_h"].error("a link must recover after it fails (to_h > from_h)");
+    if (lf.to_s <= lf.from_s) c["to_h"].error("a link must recover after it fails (to_h > from_h)");
     s.link_failures.push_back(lf);
   }
   for (auto& c : r.seq("injects")) {
@@ -128,8 +126,7 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
       post_ref(c, "to");
     else if (in.kind != "hazard" && in.kind != "note")
       c["kind"].error("expected report|hazard|note (got \"" + in.kind + "\")");
-    if (c.has("body"))
-      in.body = yaml_to_json(c["body"].node());
+    if (c.has("body")) in.body = yaml_to_json(c["body"].node());
     s.injects.push_back(in);
   }
   for (auto& c : r.seq("uncertain")) {
@@ -140,8 +137,7 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
     static const std::vector<std::string> kDist = {"normal", "lognormal", "uniform", "triangular", "choice"};
     if (!u.distribution.empty() && std::find(kDist.begin(), kDist.end(), u.distribution) == kDist.end())
       c["distribution"].error("expected normal|lognormal|uniform|triangular|choice");
-    if (!c.has("src"))
-      c.error("numbers need provenance: add src:");
+    if (!c.has("src")) c.error("numbers need provenance: add src:");
     s.uncertain.push_back(u);
   }
   if (s.duration_s > 0 && s.incident.at_s > s.duration_s)

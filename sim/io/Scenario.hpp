@@ -20,7 +20,7 @@ struct Incident {
   double at_s = 0;
   std::string reported_to; ///< post id
   double report_delay_s = 300;
-  double people_at_risk = 0;  ///< for incidents without a hazard model
+  double people_at_risk = 0;     ///< for incidents without a hazard model
   double task_duration_s = 3600; ///< on-scene work time of a dispatched unit
 };
 

@@ -12,7 +12,7 @@ namespace {
 const std::vector<std::string> kRoadClasses = {"motorway", "trunk",  "primary", "secondary", "tertiary",
                                                "urban",    "forest", "access",  "ferry"};
 const std::vector<std::string> kFacilityKinds = {
-    "hospital", "fire_station",    "mine_rescue",  "depot",       "shelter",  "hazard_site", "gauge",
+    "hospital",    "fire_station",    "mine_rescue",  "depot",       "shelter",   "hazard_site",      "gauge",
     "forest_farm", "forestry_bureau", "command_post", "entry_point", "reservoir", "ambulance_station"};
 const std::vector<std::string> kPostLevels = {"district", "county", "city", "province", "national"};
 
@@ -45,21 +45,17 @@ public:
       return;
     }
     auto f = YamlFile::load(path, d_);
-    if (!f)
-      return;
+    if (!f) return;
     YamlCursor r = f->root();
     if (manifest) {
-      if (!f->expect_kind("map"))
-        return;
+      if (!f->expect_kind("map")) return;
       r.only_keys({"hgdrill", "id", "name", "boundaries", "rivers", "include", "src", "road_classes", "nodes",
                    "roads", "districts", "zones", "facilities"});
       w_.id = r.id();
       auto [zh, en] = r.names();
       w_.name = {zh, en};
-      if (r.has("boundaries"))
-        w_.boundaries_file = resolve_path(path, r.str("boundaries"));
-      if (r.has("rivers"))
-        w_.rivers_file = resolve_path(path, r.str("rivers"));
+      if (r.has("boundaries")) w_.boundaries_file = resolve_path(path, r.str("boundaries"));
+      if (r.has("rivers")) w_.rivers_file = resolve_path(path, r.str("rivers"));
     } else {
       r.only_keys({"hgdrill", "src", "road_classes", "nodes", "roads", "districts", "zones", "facilities"});
     }
@@ -97,8 +93,7 @@ public:
   }
 
   bool unique(const YamlCursor& c, const std::string& id) {
-    if (id.empty())
-      return false;
+    if (id.empty()) return false;
     if (!ids_.insert(id).second) {
       c["id"].error("duplicate id \"" + id + "\"");
       return false;
@@ -113,12 +108,10 @@ public:
     n.id = c.id();
     n.name = {c.opt_str("zh"), c.opt_str("en")};
     n.pos = {c.num("lat", Range::closed(-90, 90)), c.num("lon", Range::closed(-180, 180))};
-    if (c.has("ground_elev_m"))
-      n.ground_elev_m = c.num("ground_elev_m", Range::closed(-500, 9000));
+    if (c.has("ground_elev_m")) n.ground_elev_m = c.num("ground_elev_m", Range::closed(-500, 9000));
     n.quality = c.opt_str("quality", "estimated");
     n.outside = c.opt_bool("outside", false);
-    if (unique(c, n.id))
-      w_.nodes.push_back(n);
+    if (unique(c, n.id)) w_.nodes.push_back(n);
   }
 
   void district(const YamlCursor& c) {
@@ -129,14 +122,12 @@ public:
     d.adcode = int(c.opt_num("adcode", 0));
     d.name = {c.opt_str("zh"), c.opt_str("en")};
     d.population_2020 = c.num("population_2020", Range::non_negative());
-    if (unique(c, d.id))
-      w_.districts.push_back(d);
+    if (unique(c, d.id)) w_.districts.push_back(d);
   }
 
   std::optional<size_t> node_ref(const YamlCursor& c, const std::string& key) {
     std::string id = c.str(key);
-    if (id.empty())
-      return std::nullopt;
+    if (id.empty()) return std::nullopt;
     auto it = w_.node_index.find(id);
     if (it == w_.node_index.end()) {
       c[key].error("unknown road node \"" + id + "\"");
@@ -147,8 +138,8 @@ public:
 
   void finish_roads() {
     for (const auto& c : roads_) {
-      c.only_keys({"id", "from", "to", "zh", "en", "class", "length_km", "speed_kmh", "bridge", "oneway", "zone",
-                   "crest_elev_m", "src", "note", "ref"});
+      c.only_keys({"id", "from", "to", "zh", "en", "class", "length_km", "speed_kmh", "bridge", "oneway",
+                   "zone", "crest_elev_m", "src", "note", "ref"});
       c.require_src();
       Road r;
       r.id = c.id();
@@ -163,21 +154,19 @@ public:
       r.bridge = c.opt_bool("bridge", false);
       r.oneway = c.opt_bool("oneway", false);
       r.zone = c.opt_str("zone");
-      if (c.has("crest_elev_m"))
-        r.crest_elev_m = c.num("crest_elev_m", Range::closed(-500, 9000));
-      if (from && to && *from == *to)
-        c["to"].error("a road must join two different nodes");
+      if (c.has("crest_elev_m")) r.crest_elev_m = c.num("crest_elev_m", Range::closed(-500, 9000));
+      if (from && to && *from == *to) c["to"].error("a road must join two different nodes");
       if (from && to && unique(c, r.id)) {
         r.from = *from;
         r.to = *to;
         if (r.length_km > 0) {
           const double gc = great_circle_km(w_.nodes[r.from].pos, w_.nodes[r.to].pos);
-          if (r.length_km + 1e-6 < gc)
-          {
+          if (r.length_km + 1e-6 < gc) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.2f", gc);
-            c["length_km"].error(std::string("road is shorter than the great-circle distance between its ends (") +
-                                 buf + " km)");
+            c["length_km"].error(
+                std::string("road is shorter than the great-circle distance between its ends (") + buf +
+                " km)");
           }
         }
         w_.roads.push_back(r);
@@ -188,8 +177,8 @@ public:
 
   void finish_zones() {
     for (const auto& c : zones_) {
-      c.only_keys({"id", "zh", "en", "district", "node", "kind", "population", "src", "note", "lat", "lon",
-                   "code"});
+      c.only_keys(
+          {"id", "zh", "en", "district", "node", "kind", "population", "src", "note", "lat", "lon", "code"});
       c.require_src();
       Zone z;
       z.id = c.id();
@@ -217,9 +206,17 @@ public:
 
   void finish_facilities() {
     for (const auto& c : facilities_) {
-      c.only_keys({"id", "kind", "zh", "en", "node", "lat", "lon", "quality", "beds", "capacity_people", "stocks",
-                   "material_classes", "hazard", "warning_m", "guarantee_m", "src", "note", "address", "river",
-                   "bed_elev_m", "outside"});
+      c.only_keys({"id",          "kind",
+                   "zh",          "en",
+                   "node",        "lat",
+                   "lon",         "quality",
+                   "beds",        "capacity_people",
+                   "stocks",      "material_classes",
+                   "hazard",      "warning_m",
+                   "guarantee_m", "src",
+                   "note",        "address",
+                   "river",       "bed_elev_m",
+                   "outside"});
       c.require_src();
       Facility f;
       f.id = c.id();
@@ -244,16 +241,15 @@ public:
       }
       f.material_classes = c.strs("material_classes");
       f.hazard = c.opt_str("hazard");
-      if (c.has("warning_m"))
-        f.warning_m = c.num("warning_m");
-      if (c.has("guarantee_m"))
-        f.guarantee_m = c.num("guarantee_m");
+      if (c.has("warning_m")) f.warning_m = c.num("warning_m");
+      if (c.has("guarantee_m")) f.guarantee_m = c.num("guarantee_m");
       if (f.warning_m && f.guarantee_m && *f.guarantee_m < *f.warning_m)
         c["guarantee_m"].error("guarantee level must not be below the warning level");
       if (n && unique(c, f.id)) {
         f.node = *n;
         if (great_circle_km(f.pos, w_.nodes[f.node].pos) > 5.0)
-          c["node"].warning("facility is " + std::to_string(int(great_circle_km(f.pos, w_.nodes[f.node].pos))) +
+          c["node"].warning("facility is " +
+                            std::to_string(int(great_circle_km(f.pos, w_.nodes[f.node].pos))) +
                             " km from its road node \"" + w_.nodes[f.node].id + "\"");
         w_.facilities.push_back(f);
       }
@@ -262,8 +258,7 @@ public:
 
   void resources_file(const std::string& path) {
     auto f = YamlFile::load(path, d_);
-    if (!f || !f->expect_kind("resources"))
-      return;
+    if (!f || !f->expect_kind("resources")) return;
     YamlCursor r = f->root();
     r.only_keys({"hgdrill", "src", "units", "note"});
     for (auto& c : r.seq("units", true)) {
@@ -289,15 +284,13 @@ public:
       u.network = c.opt_str("network");
       u.available = c.opt_bool("available", true);
       net_refs_.push_back({c["network"], u.network, "network", nullptr});
-      if (unique(c, u.id))
-        w_.units.push_back(u);
+      if (unique(c, u.id)) w_.units.push_back(u);
     }
   }
 
   void comms_file(const std::string& path) {
     auto f = YamlFile::load(path, d_);
-    if (!f || !f->expect_kind("comms"))
-      return;
+    if (!f || !f->expect_kind("comms")) return;
     YamlCursor r = f->root();
     r.only_keys({"hgdrill", "src", "networks", "posts", "warning_channels", "note"});
     for (auto& c : r.seq("networks", true)) {
@@ -309,8 +302,7 @@ public:
       n.name = {c.opt_str("zh"), c.opt_str("en")};
       n.bandwidth_bps = c.num("bandwidth_bps", Range::positive());
       n.latency_s = c.num("latency_s", Range::non_negative());
-      if (unique(c, n.id))
-        w_.networks.push_back(n);
+      if (unique(c, n.id)) w_.networks.push_back(n);
     }
     w_.build_indexes();
     for (auto& c : r.seq("posts", true)) {
@@ -328,8 +320,7 @@ public:
       net_refs_.push_back({c["network"], p.network, "network", nullptr});
       p.parent = c.opt_str("parent");
       p.relay_delay_s = c.opt_num("relay_delay_min", 10, Range::non_negative()) * 60;
-      if (!p.parent.empty())
-        post_refs_.push_back({c["parent"], p.parent, "post", nullptr});
+      if (!p.parent.empty()) post_refs_.push_back({c["parent"], p.parent, "post", nullptr});
       if (n && unique(c, p.id)) {
         p.node = *n;
         w_.posts.push_back(p);
@@ -344,23 +335,19 @@ public:
       ch.coverage_urban = c.num("coverage_urban", Range::closed(0, 1));
       ch.coverage_rural = c.num("coverage_rural", Range::closed(0, 1));
       ch.delay_s = c.num("delay_min", Range::non_negative()) * 60;
-      if (unique(c, ch.id))
-        w_.channels.push_back(ch);
+      if (unique(c, ch.id)) w_.channels.push_back(ch);
     }
   }
 
   void check_refs() {
     w_.build_indexes();
     for (auto& r : zone_refs_)
-      if (!r.id.empty() && !w_.zone_index.count(r.id))
-        r.where.error("unknown zone \"" + r.id + "\"");
+      if (!r.id.empty() && !w_.zone_index.count(r.id)) r.where.error("unknown zone \"" + r.id + "\"");
     if (!w_.networks.empty())
       for (auto& r : net_refs_)
-        if (!r.id.empty() && !w_.network_index.count(r.id))
-          r.where.error("unknown network \"" + r.id + "\"");
+        if (!r.id.empty() && !w_.network_index.count(r.id)) r.where.error("unknown network \"" + r.id + "\"");
     for (auto& r : post_refs_)
-      if (!w_.post_index.count(r.id))
-        r.where.error("unknown post \"" + r.id + "\"");
+      if (!w_.post_index.count(r.id)) r.where.error("unknown post \"" + r.id + "\"");
   }
 
   void finish_map() {
@@ -387,10 +374,8 @@ World load_world(const WorldFiles& files, Diagnostics& diag) {
   Loader l(w, diag);
   l.map_file(files.map, true);
   l.finish_map();
-  if (!files.comms.empty())
-    l.comms_file(files.comms);
-  if (!files.resources.empty())
-    l.resources_file(files.resources);
+  if (!files.comms.empty()) l.comms_file(files.comms);
+  if (!files.resources.empty()) l.resources_file(files.resources);
   l.check_refs();
   return w;
 }

@@ -17,14 +17,13 @@ std::string fmt_num(double v) {
 }
 
 std::string scalar_text(const YAML::Node& n) {
-  if (n.IsScalar())
-    return "\"" + n.Scalar() + "\"";
-  if (n.IsMap())
-    return "a mapping";
-  if (n.IsSequence())
-    return "a list";
+  if (n.IsScalar()) return "\"" + n.Scalar() + "\"";
+  if (n.IsMap()) return "a mapping";
+  if (n.IsSequence()) return "a list";
   return "nothing";
 }
+
+} // namespace
 
 size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -38,18 +37,17 @@ size_t edit_distance(const std::string& a, const std::string& b) {
   }
   return prev[b.size()];
 }
-} // namespace
 
 std::string Range::describe() const {
   const bool lo_inf = std::isinf(lo), hi_inf = std::isinf(hi);
-  if (lo_inf && hi_inf)
-    return "a number";
-  if (hi_inf)
-    return "a number " + std::string(lo_open ? "> " : ">= ") + fmt_num(lo);
+  if (lo_inf && hi_inf) return "a number";
+  if (hi_inf) return "a number " + std::string(lo_open ? "> " : ">= ") + fmt_num(lo);
   return "a number in [" + fmt_num(lo) + ", " + fmt_num(hi) + "]";
 }
 
-bool YamlCursor::has(const std::string& key) const { return node_.IsMap() && node_[key]; }
+bool YamlCursor::has(const std::string& key) const {
+  return node_.IsMap() && node_[key];
+}
 
 YamlCursor YamlCursor::operator[](const std::string& key) const {
   YAML::Node child = node_.IsMap() ? node_[key] : YAML::Node();
@@ -62,10 +60,16 @@ YamlCursor YamlCursor::at(size_t i) const {
   return YamlCursor(child, file_, path_ + "[" + std::to_string(i) + "]", diag_, child ? child.Mark() : mark_);
 }
 
-size_t YamlCursor::size() const { return node_.IsSequence() || node_.IsMap() ? node_.size() : 0; }
+size_t YamlCursor::size() const {
+  return node_.IsSequence() || node_.IsMap() ? node_.size() : 0;
+}
 
-void YamlCursor::error(const std::string& msg) const { diag_->error(file_, line(), column(), path_, msg); }
-void YamlCursor::warning(const std::string& msg) const { diag_->warning(file_, line(), column(), path_, msg); }
+void YamlCursor::error(const std::string& msg) const {
+  diag_->error(file_, line(), column(), path_, msg);
+}
+void YamlCursor::warning(const std::string& msg) const {
+  diag_->warning(file_, line(), column(), path_, msg);
+}
 
 std::string YamlCursor::str(const std::string& key) const {
   YamlCursor c = (*this)[key];
@@ -91,8 +95,7 @@ double YamlCursor::num(const std::string& key, Range r) const {
     c.error("expected " + r.describe() + " (got " + scalar_text(c.node_) + ")");
     return std::isinf(r.lo) ? 0.0 : r.lo;
   }
-  if (!r.contains(v))
-    c.error("expected " + r.describe() + " (got " + fmt_num(v) + ")");
+  if (!r.contains(v)) c.error("expected " + r.describe() + " (got " + fmt_num(v) + ")");
   return v;
 }
 
@@ -105,8 +108,7 @@ double YamlCursor::opt_num(const std::string& key, double fallback, Range r) con
 }
 
 bool YamlCursor::opt_bool(const std::string& key, bool fallback) const {
-  if (!has(key))
-    return fallback;
+  if (!has(key)) return fallback;
   YamlCursor c = (*this)[key];
   bool v = fallback;
   if (!c.node_.IsScalar() || !YAML::convert<bool>::decode(c.node_, v))
@@ -116,8 +118,7 @@ bool YamlCursor::opt_bool(const std::string& key, bool fallback) const {
 
 std::vector<std::string> YamlCursor::strs(const std::string& key) const {
   std::vector<std::string> out;
-  if (!has(key))
-    return out;
+  if (!has(key)) return out;
   YamlCursor c = (*this)[key];
   if (!c.node_.IsSequence()) {
     c.error("expected a list of texts (got " + scalar_text(c.node_) + ")");
@@ -136,8 +137,7 @@ std::vector<std::string> YamlCursor::strs(const std::string& key) const {
 std::vector<YamlCursor> YamlCursor::seq(const std::string& key, bool required) const {
   std::vector<YamlCursor> out;
   if (!has(key) || (*this)[key].is_null()) {
-    if (required)
-      (*this)[key].error("missing required list");
+    if (required) (*this)[key].error("missing required list");
     return out;
   }
   YamlCursor c = (*this)[key];
@@ -172,12 +172,10 @@ std::pair<std::string, std::string> YamlCursor::names() const {
 }
 
 void YamlCursor::only_keys(const std::vector<std::string>& allowed) const {
-  if (!node_.IsMap())
-    return;
+  if (!node_.IsMap()) return;
   for (auto it = node_.begin(); it != node_.end(); ++it) {
     const std::string k = it->first.as<std::string>("");
-    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end())
-      continue;
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
     std::string best;
     size_t best_d = 3;
     for (const auto& a : allowed) {
@@ -193,19 +191,16 @@ void YamlCursor::only_keys(const std::vector<std::string>& allowed) const {
 }
 
 void YamlCursor::require_src() const {
-  if (!node_.IsMap())
-    return;
+  if (!node_.IsMap()) return;
   static const std::vector<std::string> kExempt = {"adcode", "seed", "level", "priority", "count", "hgdrill"};
   bool has_number = false;
   for (auto it = node_.begin(); it != node_.end() && !has_number; ++it) {
     const std::string k = it->first.as<std::string>("");
-    if (std::find(kExempt.begin(), kExempt.end(), k) != kExempt.end())
-      continue;
+    if (std::find(kExempt.begin(), kExempt.end(), k) != kExempt.end()) continue;
     double v;
     has_number = it->second.IsScalar() && YAML::convert<double>::decode(it->second, v);
   }
-  if (!has_number)
-    return;
+  if (!has_number) return;
   if (!has("src") || (*this)["src"].is_null() || (*this)["src"].node().Scalar().empty())
     error("numbers need provenance: add src: with a source, or a text starting with 'estimated'");
 }
@@ -233,7 +228,8 @@ std::optional<YamlFile> YamlFile::load(const std::string& path, Diagnostics& dia
   // Only regular files of sane size: a path to a device or a huge file must not hang a run.
   constexpr std::uintmax_t kMaxBytes = 64u << 20;
   if (!fs::is_regular_file(path, ec)) {
-    diag.error(path, 0, 0, "", fs::exists(path, ec) ? "not a regular file" : "cannot open file (no such file)");
+    diag.error(path, 0, 0, "",
+               fs::exists(path, ec) ? "not a regular file" : "cannot open file (no such file)");
     return std::nullopt;
   }
   if (fs::file_size(path, ec) > kMaxBytes) {
@@ -250,7 +246,9 @@ std::optional<YamlFile> YamlFile::load(const std::string& path, Diagnostics& dia
   return parse(ss.str(), path, diag);
 }
 
-YamlCursor YamlFile::root() const { return YamlCursor(doc_, path_, "", diag_, doc_.Mark()); }
+YamlCursor YamlFile::root() const {
+  return YamlCursor(doc_, path_, "", diag_, doc_.Mark());
+}
 
 bool YamlFile::expect_kind(const std::string& kind) const {
   YamlCursor r = root();
@@ -267,8 +265,7 @@ bool YamlFile::expect_kind(const std::string& kind) const {
 }
 
 nlohmann::json yaml_to_json(const YAML::Node& n) {
-  if (!n || n.IsNull())
-    return nullptr;
+  if (!n || n.IsNull()) return nullptr;
   if (n.IsSequence()) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& x : n)
@@ -286,12 +283,9 @@ nlohmann::json yaml_to_json(const YAML::Node& n) {
     long long i;
     double d;
     bool b;
-    if (YAML::convert<long long>::decode(n, i))
-      return i;
-    if (YAML::convert<double>::decode(n, d))
-      return d;
-    if (YAML::convert<bool>::decode(n, b))
-      return b;
+    if (YAML::convert<long long>::decode(n, i)) return i;
+    if (YAML::convert<double>::decode(n, d)) return d;
+    if (YAML::convert<bool>::decode(n, b)) return b;
   }
   return s;
 }
@@ -299,8 +293,7 @@ nlohmann::json yaml_to_json(const YAML::Node& n) {
 std::string resolve_path(const std::string& base_file, const std::string& rel) {
   namespace fs = std::filesystem;
   fs::path p(rel);
-  if (p.is_absolute())
-    return p.lexically_normal().string();
+  if (p.is_absolute()) return p.lexically_normal().string();
   return (fs::path(base_file).parent_path() / p).lexically_normal().string();
 }
 

@@ -103,6 +103,9 @@ private:
   Diagnostics* diag_ = nullptr;
 };
 
+/// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(const std::string& a, const std::string& b);
+
 /// Converts YAML to JSON (scalars that read as numbers or booleans become numbers or booleans).
 nlohmann::json yaml_to_json(const YAML::Node& n);
 

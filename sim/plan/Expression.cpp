@@ -21,14 +21,10 @@ std::string num_str(double v) {
 }
 
 double level_number(const std::string& l) {
-  if (l == "IV")
-    return 1;
-  if (l == "III")
-    return 2;
-  if (l == "II")
-    return 3;
-  if (l == "I")
-    return 4;
+  if (l == "IV") return 1;
+  if (l == "III") return 2;
+  if (l == "II") return 3;
+  if (l == "I") return 4;
   return 0;
 }
 } // namespace
@@ -58,8 +54,7 @@ namespace {
 
 const QuantityInfo* find_quantity(const std::string& n) {
   for (const auto& q : quantity_table())
-    if (q.name == n)
-      return &q;
+    if (q.name == n) return &q;
   return nullptr;
 }
 
@@ -76,16 +71,13 @@ struct Quantity : Expression {
   std::string name, arg;
   std::optional<double> eval(const EvalContext& c) const override {
     const Beliefs& b = *c.beliefs;
-    if (name == "stage")
-      return b.value("gauge_stage_m", arg);
+    if (name == "stage") return b.value("gauge_stage_m", arg);
     if (name == "warning" || name == "guarantee") {
       const Facility* f = c.world ? c.world->facility(arg) : nullptr;
-      if (!f)
-        return std::nullopt;
+      if (!f) return std::nullopt;
       return name == "warning" ? f->warning_m : f->guarantee_m;
     }
-    if (name == "depth")
-      return b.value("zone_depth_m", arg);
+    if (name == "depth") return b.value("zone_depth_m", arg);
     if (name == "zone_reached") {
       auto it = b.zones.find(arg);
       return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
@@ -96,37 +88,29 @@ struct Quantity : Expression {
         n += z.reached ? 1 : 0;
       return n;
     }
-    if (name == "fire_area_ha")
-      return b.max_value("fire_area_ha");
-    if (name == "people_in_aegl2")
-      return b.sum_value("people_aegl2");
-    if (name == "people_in_aegl3")
-      return b.sum_value("people_aegl3");
-    if (name == "miners_trapped")
-      return b.sum_value("miners_trapped");
-    if (name == "casualties")
-      return b.sum_value("casualties");
-    if (name == "incident_reported")
-      return b.incident_known ? 1.0 : 0.0;
-    if (name == "hours_since_report")
-      return b.incident_known ? (c.now_s - b.first_report_t) / 3600.0 : -1.0;
-    if (name == "response_level")
-      return level_number(b.response_level);
-    if (name == "t_hours")
-      return c.now_s / 3600.0;
+    if (name == "fire_area_ha") return b.max_value("fire_area_ha");
+    if (name == "people_in_aegl2") return b.sum_value("people_aegl2");
+    if (name == "people_in_aegl3") return b.sum_value("people_aegl3");
+    if (name == "miners_trapped") return b.sum_value("miners_trapped");
+    if (name == "casualties") return b.sum_value("casualties");
+    if (name == "incident_reported") return b.incident_known ? 1.0 : 0.0;
+    if (name == "hours_since_report") return b.incident_known ? (c.now_s - b.first_report_t) / 3600.0 : -1.0;
+    if (name == "response_level") return level_number(b.response_level);
+    if (name == "t_hours") return c.now_s / 3600.0;
     return std::nullopt;
   }
   std::string explain(const EvalContext& c) const override {
     auto v = eval(c);
     return name + (arg.empty() ? "" : "(" + arg + ")") + "=" + (v ? num_str(*v) : "unknown");
   }
-  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override { f(name, arg); }
+  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override {
+    f(name, arg);
+  }
   std::pair<double, double> range(const World* w, double duration_h) const override {
     if ((name == "warning" || name == "guarantee") && w)
       if (const Facility* f = w->facility(arg)) {
         auto v = name == "warning" ? f->warning_m : f->guarantee_m;
-        if (v)
-          return {*v, *v};
+        if (v) return {*v, *v};
       }
     if (name == "hours_since_report" || name == "t_hours")
       return {name == "t_hours" ? 0.0 : -1.0, duration_h};
@@ -142,7 +126,9 @@ struct Unary : Expression {
     return v ? std::optional<double>(*v == 0 ? 1.0 : 0.0) : std::optional<double>(1.0);
   }
   std::string explain(const EvalContext& c) const override { return "not (" + a->explain(c) + ")"; }
-  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override { a->visit(f); }
+  void visit(const std::function<void(const std::string&, const std::string&)>& f) const override {
+    a->visit(f);
+  }
   std::pair<double, double> range(const World*, double) const override { return {0, 1}; }
 };
 
@@ -152,39 +138,27 @@ struct Binary : Expression {
   std::optional<double> eval(const EvalContext& c) const override {
     auto x = a->eval(c);
     if (op == "and") {
-      if (!x || *x == 0)
-        return 0.0;
+      if (!x || *x == 0) return 0.0;
       auto y = b->eval(c);
       return y && *y != 0 ? 1.0 : 0.0;
     }
     if (op == "or") {
-      if (x && *x != 0)
-        return 1.0;
+      if (x && *x != 0) return 1.0;
       auto y = b->eval(c);
       return y && *y != 0 ? 1.0 : 0.0;
     }
     auto y = b->eval(c);
     const bool cmp = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=";
-    if (!x || !y)
-      return cmp ? std::optional<double>(0.0) : std::nullopt;
-    if (op == "+")
-      return *x + *y;
-    if (op == "-")
-      return *x - *y;
-    if (op == "*")
-      return *x * *y;
-    if (op == "/")
-      return *y == 0 ? std::nullopt : std::optional<double>(*x / *y);
-    if (op == "<")
-      return *x < *y ? 1.0 : 0.0;
-    if (op == "<=")
-      return *x <= *y ? 1.0 : 0.0;
-    if (op == ">")
-      return *x > *y ? 1.0 : 0.0;
-    if (op == ">=")
-      return *x >= *y ? 1.0 : 0.0;
-    if (op == "==")
-      return *x == *y ? 1.0 : 0.0;
+    if (!x || !y) return cmp ? std::optional<double>(0.0) : std::nullopt;
+    if (op == "+") return *x + *y;
+    if (op == "-") return *x - *y;
+    if (op == "*") return *x * *y;
+    if (op == "/") return *y == 0 ? std::nullopt : std::optional<double>(*x / *y);
+    if (op == "<") return *x < *y ? 1.0 : 0.0;
+    if (op == "<=") return *x <= *y ? 1.0 : 0.0;
+    if (op == ">") return *x > *y ? 1.0 : 0.0;
+    if (op == ">=") return *x >= *y ? 1.0 : 0.0;
+    if (op == "==") return *x == *y ? 1.0 : 0.0;
     return *x != *y ? 1.0 : 0.0;
   }
   std::string explain(const EvalContext& c) const override {
@@ -197,12 +171,9 @@ struct Binary : Expression {
   std::pair<double, double> range(const World* w, double d) const override {
     auto [alo, ahi] = a->range(w, d);
     auto [blo, bhi] = b->range(w, d);
-    if (op == "+")
-      return {alo + blo, ahi + bhi};
-    if (op == "-")
-      return {alo - bhi, ahi - blo};
-    if (op == "*" || op == "/")
-      return {-kInf, kInf};
+    if (op == "+") return {alo + blo, ahi + bhi};
+    if (op == "-") return {alo - bhi, ahi - blo};
+    if (op == "*" || op == "/") return {-kInf, kInf};
     // Comparisons: [1,1] if always true, [0,0] if never, else [0,1].
     bool can_true = true, can_false = true;
     if (op == ">=" || op == ">") {
@@ -230,8 +201,7 @@ public:
     try {
       auto e = parse_or();
       skip();
-      if (i_ < s_.size())
-        fail("unexpected '" + s_.substr(i_, 1) + "'");
+      if (i_ < s_.size()) fail("unexpected '" + s_.substr(i_, 1) + "'");
       return e;
     } catch (const std::string& m) {
       err = m;
@@ -248,7 +218,8 @@ private:
   bool word(const std::string& w) {
     skip();
     if (s_.compare(i_, w.size(), w) == 0 &&
-        (i_ + w.size() == s_.size() || !(std::isalnum(static_cast<unsigned char>(s_[i_ + w.size()])) || s_[i_ + w.size()] == '_'))) {
+        (i_ + w.size() == s_.size() ||
+         !(std::isalnum(static_cast<unsigned char>(s_[i_ + w.size()])) || s_[i_ + w.size()] == '_'))) {
       i_ += w.size();
       return true;
     }
@@ -262,7 +233,8 @@ private:
     }
     return false;
   }
-  std::unique_ptr<Expression> bin(std::string op, std::unique_ptr<Expression> a, std::unique_ptr<Expression> b) {
+  std::unique_ptr<Expression> bin(std::string op, std::unique_ptr<Expression> a,
+                                  std::unique_ptr<Expression> b) {
     auto e = std::make_unique<Binary>();
     e->op = std::move(op);
     e->a = std::move(a);
@@ -292,8 +264,7 @@ private:
   std::unique_ptr<Expression> parse_cmp() {
     auto e = parse_sum();
     for (const char* op : {"<=", ">=", "==", "!=", "<", ">"})
-      if (sym(op))
-        return bin(op, std::move(e), parse_sum());
+      if (sym(op)) return bin(op, std::move(e), parse_sum());
     return e;
   }
   std::unique_ptr<Expression> parse_sum() {
@@ -327,12 +298,10 @@ private:
   }
   std::unique_ptr<Expression> parse_atom() {
     skip();
-    if (i_ >= s_.size())
-      fail("expected a number, a quantity or '(' but the condition ended");
+    if (i_ >= s_.size()) fail("expected a number, a quantity or '(' but the condition ended");
     if (sym("(")) {
       auto e = parse_or();
-      if (!sym(")"))
-        fail("expected ')'");
+      if (!sym(")")) fail("expected ')'");
       return e;
     }
     if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') {
@@ -343,8 +312,7 @@ private:
     }
     const size_t at = i_;
     std::string n = ident();
-    if (n.empty())
-      fail("expected a number, a quantity or '('");
+    if (n.empty()) fail("expected a number, a quantity or '('");
     const QuantityInfo* q = find_quantity(n);
     if (!q) {
       i_ = at;
@@ -356,13 +324,10 @@ private:
     auto e = std::make_unique<Quantity>();
     e->name = n;
     if (!q->arg.empty()) {
-      if (!sym("("))
-        fail("'" + n + "' needs a " + q->arg + " id in parentheses, e.g. " + n + "(id)");
+      if (!sym("(")) fail("'" + n + "' needs a " + q->arg + " id in parentheses, e.g. " + n + "(id)");
       e->arg = ident();
-      if (e->arg.empty())
-        fail("expected a " + q->arg + " id");
-      if (!sym(")"))
-        fail("expected ')'");
+      if (e->arg.empty()) fail("expected a " + q->arg + " id");
+      if (!sym(")")) fail("expected ')'");
     }
     return e;
   }

@@ -8,20 +8,17 @@ namespace hg {
 
 const PlanClause* Plan::clause(const std::string& id) const {
   for (const auto& c : clauses)
-    if (c.id == id)
-      return &c;
+    if (c.id == id) return &c;
   return nullptr;
 }
 
 namespace {
 
 void check_quantity_args(const YamlCursor& at, const Expression& e, const World* w) {
-  if (!w)
-    return;
+  if (!w) return;
   e.visit([&](const std::string& name, const std::string& arg) {
     for (const auto& q : quantity_table()) {
-      if (q.name != name)
-        continue;
+      if (q.name != name) continue;
       if (q.arg == "gauge") {
         const Facility* f = w->facility(arg);
         if (!f)
@@ -43,11 +40,10 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag) {
   Plan p;
   p.file = path;
   auto f = YamlFile::load(path, diag);
-  if (!f || !f->expect_kind("plan"))
-    return p;
+  if (!f || !f->expect_kind("plan")) return p;
   YamlCursor r = f->root();
-  r.only_keys({"hgdrill", "id", "name", "general", "organisation", "warning", "response", "measures", "support",
-               "src", "note"});
+  r.only_keys({"hgdrill", "id", "name", "general", "organisation", "warning", "response", "measures",
+               "support", "src", "note"});
   p.id = r.id();
   auto [zh, en] = r.names();
   p.name = {zh, en};
@@ -92,8 +88,7 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag) {
       cl.title = {c.opt_str("zh"), c.opt_str("en")};
       cl.level = c.opt_str("level");
       cl.line = c.line();
-      if (!cl.id.empty() && !ids.insert(cl.id).second)
-        c["id"].error("duplicate clause id \"" + cl.id + "\"");
+      if (!cl.id.empty() && !ids.insert(cl.id).second) c["id"].error("duplicate clause id \"" + cl.id + "\"");
       cl.when_text = c.str("when");
       if (!cl.when_text.empty()) {
         std::string err;
@@ -107,8 +102,7 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag) {
       }
       cl.repeat_s = c.opt_num("repeat_h", 0, Range::non_negative()) * 3600;
       auto acts = c.seq("actions", true);
-      if (acts.empty() && c.has("actions"))
-        c["actions"].error("a clause needs at least one action");
+      if (acts.empty() && c.has("actions")) c["actions"].error("a clause needs at least one action");
       for (auto& a : acts) {
         Action act = parse_action(a, world);
         if (!act.agency.empty() && !agency_ids.empty() && !agency_ids.count(act.agency))
@@ -116,7 +110,8 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag) {
         cl.actions.push_back(std::move(act));
       }
       if (!c.has("src"))
-        c.error("numbers need provenance: add src: to the clause (it covers its actions' deadlines and counts)");
+        c.error(
+            "numbers need provenance: add src: to the clause (it covers its actions' deadlines and counts)");
       p.clauses.push_back(std::move(cl));
     }
   }

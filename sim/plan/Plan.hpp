@@ -18,7 +18,7 @@ struct PlanClause {
   std::string id;
   std::string section; ///< warning | response | measures | support
   Names title;
-  std::string level;    ///< response level (I..IV) or warning colour, if the clause defines one
+  std::string level; ///< response level (I..IV) or warning colour, if the clause defines one
   std::string when_text;
   std::shared_ptr<Expression> when;
   std::vector<Action> actions;

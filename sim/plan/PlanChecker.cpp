@@ -32,8 +32,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
       diag.warning(plan.file, c.line, 1, path, msg);
   };
   auto place_node = [&](const std::string& id) -> std::optional<size_t> {
-    if (id == "incident")
-      return sc.incident.node;
+    if (id == "incident") return sc.incident.node;
     return w.node_of(id);
   };
   std::map<std::string, std::vector<std::string>> promised; // capability -> clause ids (one per unit)
@@ -42,8 +41,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
     if (c.when) {
       auto [lo, hi] = c.when->range(&w, sc.duration_s / 3600.0);
       (void)lo;
-      if (hi <= 0)
-        finding(true, c, "condition can never be true: \"" + c.when_text + "\"");
+      if (hi <= 0) finding(true, c, "condition can never be true: \"" + c.when_text + "\"");
       c.when->visit([&](const std::string& name, const std::string&) {
         for (const auto& q : quantity_table())
           if (q.name == name && !q.hazard.empty() &&
@@ -59,8 +57,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
         const std::string cap = a.args.value("capability", "");
         const bool outside = a.args.value("outside", false);
         auto to = place_node(target);
-        if (!to)
-          continue;
+        if (!to) continue;
         // Fastest capable unit: turnout + travel from its base.
         auto times = roads.travel_times_from(uint32_t(*to));
         double best = std::numeric_limits<double>::infinity();
@@ -68,8 +65,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
         int capable = 0;
         for (const Unit& u : w.units) {
           const uint32_t base = uint32_t(w.facilities[u.base].node);
-          if (!u.available || !u.can(cap) || (!outside && w.nodes[base].outside))
-            continue;
+          if (!u.available || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
           ++capable;
           const double t = u.turnout_s + times[base] / u.speed_factor;
           if (t < best) {
@@ -78,9 +74,11 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
           }
         }
         if (capable == 0)
-          finding(true, c, "no available unit has capability '" + cap + "'" + (outside ? "" : " inside the city"));
+          finding(true, c,
+                  "no available unit has capability '" + cap + "'" + (outside ? "" : " inside the city"));
         else if (!(best < std::numeric_limits<double>::infinity()))
-          finding(true, c, "target \"" + target + "\" cannot be reached by road from any unit with '" + cap + "'");
+          finding(true, c,
+                  "target \"" + target + "\" cannot be reached by road from any unit with '" + cap + "'");
         else if (a.deadline_s > 0 && best > a.deadline_s)
           finding(true, c,
                   "deadline " + hm(a.deadline_s) + " is impossible: the fastest unit with '" + cap + "' (" +
@@ -89,12 +87,11 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
           promised[cap + (outside ? "+outside" : "")].push_back(c.id);
         if (capable > 0 && a.args.value("count", 1) > capable)
           finding(true, c,
-                  "asks for " + std::to_string(a.args.value("count", 1)) + " units with '" + cap + "' but only " +
-                      std::to_string(capable) + " exist");
+                  "asks for " + std::to_string(a.args.value("count", 1)) + " units with '" + cap +
+                      "' but only " + std::to_string(capable) + " exist");
       } else if (a.verb == Verb::kEvacuate) {
         auto shelter = w.facility(a.args.value("shelter", ""));
-        if (!shelter)
-          continue;
+        if (!shelter) continue;
         auto times = roads.travel_times_from(uint32_t(shelter->node));
         for (const auto& z : a.args["zones"])
           if (const Zone* zone = w.zone(z.get<std::string>()))
@@ -102,8 +99,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
               finding(true, c, "zone " + zone->id + " has no road to shelter " + shelter->id);
       } else if (a.verb == Verb::kDeliverRelief) {
         auto depot = w.facility(a.args.value("depot", ""));
-        if (!depot)
-          continue;
+        if (!depot) continue;
         auto times = roads.travel_times_from(uint32_t(depot->node));
         for (const auto& z : a.args["zones"])
           if (const Zone* zone = w.zone(z.get<std::string>()))
@@ -118,8 +114,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
     const std::string c0 = outside ? cap.substr(0, cap.size() - 8) : cap;
     int exist = 0;
     for (const Unit& u : w.units)
-      if (u.available && u.can(c0) && (outside || !w.nodes[w.facilities[u.base].node].outside))
-        ++exist;
+      if (u.available && u.can(c0) && (outside || !w.nodes[w.facilities[u.base].node].outside)) ++exist;
     std::vector<std::string> distinct = clauses;
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     if (int(clauses.size()) > exist && distinct.size() > 1) {
@@ -128,14 +123,15 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
         names += (names.empty() ? "" : ", ") + d;
       const PlanClause* last = plan.clause(distinct.back());
       finding(false, *last,
-              "clauses " + names + " together promise " + std::to_string(clauses.size()) + " units with '" + c0 +
-                  "' but only " + std::to_string(exist) +
+              "clauses " + names + " together promise " + std::to_string(clauses.size()) + " units with '" +
+                  c0 + "' but only " + std::to_string(exist) +
                   " exist: if they fire together, some units are promised to two places at once");
     }
   }
   if (!plan.lead_post.empty() && plan.lead_post != sc.lead_post)
     diag.warning(plan.file, 0, 0, "organisation.lead_post",
-                 "plan names lead post " + plan.lead_post + " but the scenario's lead post is " + sc.lead_post);
+                 "plan names lead post " + plan.lead_post + " but the scenario's lead post is " +
+                     sc.lead_post);
 }
 
 } // namespace hg

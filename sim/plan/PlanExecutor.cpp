@@ -23,10 +23,8 @@ std::vector<Decision> PlanExecutor::decide(double now_s, const Beliefs& beliefs,
   EvalContext ctx{&beliefs, &world_, now_s};
   for (const auto& c : plan_.clauses) {
     ClauseState& st = state_[c.id];
-    if (!c.when)
-      continue;
-    if (st.fired > 0 && (c.repeat_s <= 0 || now_s < st.last_fired_t + c.repeat_s))
-      continue;
+    if (!c.when) continue;
+    if (st.fired > 0 && (c.repeat_s <= 0 || now_s < st.last_fired_t + c.repeat_s)) continue;
     auto v = c.when->eval(ctx);
     if (!v || *v == 0) {
       st.last_explanation = c.when->explain(ctx);
@@ -36,7 +34,11 @@ std::vector<Decision> PlanExecutor::decide(double now_s, const Beliefs& beliefs,
     st.last_fired_t = now_s;
     const std::string why = c.when->explain(ctx);
     log("plan.clause_fired", {},
-        {{"clause", c.id}, {"section", c.section}, {"level", c.level}, {"trigger", why}, {"firing", st.fired}});
+        {{"clause", c.id},
+         {"section", c.section},
+         {"level", c.level},
+         {"trigger", why},
+         {"firing", st.fired}});
     for (const auto& a : c.actions)
       out.push_back(Decision{a, c.id, "plan", now_s});
   }
@@ -44,8 +46,7 @@ std::vector<Decision> PlanExecutor::decide(double now_s, const Beliefs& beliefs,
 }
 
 void PlanExecutor::action_done(const Decision& d, double done_t, const LogFn& log) {
-  if (d.clause.empty())
-    return;
+  if (d.clause.empty()) return;
   const double deadline_t = d.action.deadline_s > 0 ? d.trigger_t + d.action.deadline_s : -1;
   const bool on_time = deadline_t < 0 || done_t <= deadline_t;
   log("plan.action_done", {},
@@ -62,8 +63,11 @@ void PlanExecutor::finish(double end_s, const LogFn& log) {
     const ClauseState& st = state_[c.id];
     if (st.fired == 0)
       log("plan.clause_not_fired", {},
-          {{"clause", c.id}, {"section", c.section}, {"reason", "condition never true"},
-           {"last_values", st.last_explanation}, {"end_s", end_s}});
+          {{"clause", c.id},
+           {"section", c.section},
+           {"reason", "condition never true"},
+           {"last_values", st.last_explanation},
+           {"end_s", end_s}});
   }
 }
 

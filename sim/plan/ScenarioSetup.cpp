@@ -8,8 +8,7 @@
 namespace hg {
 
 std::unique_ptr<Commander> Setup::make_commander() const {
-  if (!plan)
-    return nullptr;
+  if (!plan) return nullptr;
   return std::make_unique<PlanExecutor>(*plan, scenario->world);
 }
 
@@ -17,8 +16,7 @@ void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep, con
                     bool no_plan) {
   auto sc = std::make_unique<Scenario>(load_scenario(path, diag));
   if (diag.has_errors()) {
-    if (keep)
-      keep->scenario = std::move(sc);
+    if (keep) keep->scenario = std::move(sc);
     return;
   }
   std::vector<std::string> kinds;
@@ -29,8 +27,7 @@ void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep, con
   const std::string plan_file = plan_override.empty() ? sc->plan_file : plan_override;
   if (!no_plan && !plan_file.empty()) {
     plan = std::make_unique<Plan>(load_plan(plan_file, &sc->world, diag));
-    if (!diag.has_errors())
-      check_plan(*plan, *sc, kinds, diag);
+    if (!diag.has_errors()) check_plan(*plan, *sc, kinds, diag);
   }
   if (keep) {
     keep->scenario = std::move(sc);
@@ -40,15 +37,14 @@ void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep, con
 }
 
 bool load_setup(const std::string& scenario_path, const std::string& plan_override, bool no_plan, Setup& out,
-               bool print_warnings) {
+                bool print_warnings) {
   Diagnostics diag;
   check_scenario(scenario_path, diag, &out, plan_override, no_plan);
   if (diag.has_errors()) {
     std::cerr << diag.str() << "hgdrill: " << diag.error_count() << " error(s); nothing was run.\n";
     return false;
   }
-  if (print_warnings && diag.warning_count() > 0)
-    std::cerr << diag.str();
+  if (print_warnings && diag.warning_count() > 0) std::cerr << diag.str();
   return true;
 }
 

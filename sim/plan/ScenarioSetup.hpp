@@ -21,7 +21,7 @@ struct Setup {
 
 /// Loads and checks; prints diagnostics to stderr. False if there were errors.
 bool load_setup(const std::string& scenario_path, const std::string& plan_override, bool no_plan, Setup& out,
-               bool print_warnings);
+                bool print_warnings);
 
 /// Checks one scenario (world, plan, hazards) into `diag`.
 void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep = nullptr,

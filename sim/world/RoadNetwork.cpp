@@ -18,8 +18,7 @@ struct StopAtTarget : boost::default_dijkstra_visitor {
   uint32_t target;
   explicit StopAtTarget(uint32_t t) : target(t) {}
   template <class V, class G> void examine_vertex(V v, const G&) const {
-    if (v == target)
-      throw TargetReached{};
+    if (v == target) throw TargetReached{};
   }
 };
 } // namespace
@@ -43,8 +42,7 @@ RoadNetwork RoadNetwork::from_world(const World& w) {
   for (uint32_t i = 0; i < w.roads.size(); ++i) {
     const Road& r = w.roads[i];
     arcs.push_back({uint32_t(r.from), uint32_t(r.to), i, r.travel_time_s()});
-    if (!r.oneway)
-      arcs.push_back({uint32_t(r.to), uint32_t(r.from), i, r.travel_time_s()});
+    if (!r.oneway) arcs.push_back({uint32_t(r.to), uint32_t(r.from), i, r.travel_time_s()});
   }
   return RoadNetwork(w.nodes.size(), w.roads.size(), arcs);
 }
@@ -64,8 +62,7 @@ double RoadNetwork::run_dijkstra(uint32_t from, uint32_t target, double speed_fa
   auto index = boost::get(boost::vertex_index, graph_);
   try {
     boost::dijkstra_shortest_paths_no_color_map(
-        graph_, from,
-        boost::make_iterator_property_map(pred_.begin(), index),
+        graph_, from, boost::make_iterator_property_map(pred_.begin(), index),
         boost::make_iterator_property_map(dist_.begin(), index), weight, index, std::less<double>(),
         std::plus<double>(), kInf, 0.0, StopAtTarget(target));
   } catch (const TargetReached&) {
@@ -74,16 +71,14 @@ double RoadNetwork::run_dijkstra(uint32_t from, uint32_t target, double speed_fa
 }
 
 std::optional<Route> RoadNetwork::shortest_path(uint32_t from, uint32_t to, double speed_factor) const {
-  if (from >= node_count() || to >= node_count())
-    return std::nullopt;
+  if (from >= node_count() || to >= node_count()) return std::nullopt;
   Route r;
   if (from == to) {
     r.nodes = {from};
     return r;
   }
   const double t = run_dijkstra(from, to, speed_factor);
-  if (!(t < kInf))
-    return std::nullopt;
+  if (!(t < kInf)) return std::nullopt;
   for (uint32_t v = to; v != from; v = pred_[v])
     r.nodes.push_back(v);
   r.nodes.push_back(from);
@@ -93,8 +88,7 @@ std::optional<Route> RoadNetwork::shortest_path(uint32_t from, uint32_t to, doub
     double best = kInf;
     uint32_t best_road = 0;
     for (auto [e, end] = boost::out_edges(r.nodes[i], graph_); e != end; ++e) {
-      if (boost::target(*e, graph_) != r.nodes[i + 1])
-        continue;
+      if (boost::target(*e, graph_) != r.nodes[i + 1]) continue;
       const EdgeProp& p = graph_[*e];
       if (!closed_[p.road] && p.time_s < best) {
         best = p.time_s;

@@ -21,8 +21,8 @@ struct World;
 struct Arc {
   uint32_t from = 0;
   uint32_t to = 0;
-  uint32_t road = 0;   ///< road index; closing a road closes both of its arcs
-  double time_s = 0;   ///< free-flow travel time
+  uint32_t road = 0; ///< road index; closing a road closes both of its arcs
+  double time_s = 0; ///< free-flow travel time
 };
 
 /// @brief A path found by the router.
@@ -59,8 +59,8 @@ private:
     uint32_t road = 0;
     double time_s = 0;
   };
-  using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeProp, boost::no_property,
-                                                   uint32_t, uint32_t>;
+  using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeProp,
+                                                   boost::no_property, uint32_t, uint32_t>;
   Graph graph_;
   std::vector<char> closed_;
   mutable std::vector<double> dist_;

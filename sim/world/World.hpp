@@ -112,7 +112,7 @@ struct Post {
   Names name;
   size_t node = 0;
   std::string network;
-  std::string parent; ///< "" at the top
+  std::string parent;         ///< "" at the top
   double relay_delay_s = 600; ///< time to pass a first report upward (standing procedure)
 };
 

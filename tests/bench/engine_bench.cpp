@@ -17,7 +17,9 @@ namespace sg4 = simgrid::s4u;
 namespace {
 // The "dispatch work" both loops do per event: a little arithmetic on the actor's state, so that the
 // compiler cannot drop the loop and the cost is comparable to updating a unit's position.
-inline double work(double state, int i) { return state * 0.999 + (i % 7) * 0.001; }
+inline double work(double state, int i) {
+  return state * 0.999 + (i % 7) * 0.001;
+}
 
 double now_s() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -47,8 +49,7 @@ int main(int argc, char** argv) {
       auto [t, a] = q.top();
       q.pop();
       state[a] = work(state[a], done[a]);
-      if (++done[a] < wakeups)
-        q.push({t + step[a], a});
+      if (++done[a] < wakeups) q.push({t + step[a], a});
     }
   }
   const double pq_s = now_s() - t0;

@@ -20,8 +20,7 @@ double now_s() {
 
 int run_one(const std::string& scenario, bool with_flood) {
   hg::Setup setup;
-  if (!hg::load_setup(scenario, "", true, setup, false))
-    return 3;
+  if (!hg::load_setup(scenario, "", true, setup, false)) return 3;
   hg::Scenario& sc = *setup.scenario;
   sc.duration_s = 240 * 3600.0; // 10 days
   std::vector<std::unique_ptr<hg::Hazard>> hazards;
@@ -49,8 +48,7 @@ struct Timing {
 
 Timing child(const char* self, const std::string& scenario, const char* mode) {
   int fd[2];
-  if (pipe(fd) != 0)
-    return {};
+  if (pipe(fd) != 0) return {};
   pid_t pid = fork();
   if (pid == 0) {
     dup2(fd[1], 1);
@@ -63,16 +61,14 @@ Timing child(const char* self, const std::string& scenario, const char* mode) {
   close(fd[0]);
   waitpid(pid, nullptr, 0);
   Timing t;
-  if (n > 0)
-    std::sscanf(buf, "%lf %ld", &t.wall_s, &t.events);
+  if (n > 0) std::sscanf(buf, "%lf %ld", &t.wall_s, &t.events);
   return t;
 }
 } // namespace
 
 int main(int argc, char** argv) {
   const std::string scenario = argc > 1 ? argv[1] : "scenarios/flood/songhua-2013.yaml";
-  if (argc > 2)
-    return run_one(scenario, std::string(argv[2]) == "flood");
+  if (argc > 2) return run_one(scenario, std::string(argv[2]) == "flood");
   const Timing empty = child(argv[0], scenario, "empty");
   const Timing flood = child(argv[0], scenario, "flood");
   std::printf("flood benchmark: %s, 240 h at 10-min steps (1440 steps)\n", scenario.c_str());

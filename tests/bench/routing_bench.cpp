@@ -21,8 +21,7 @@ struct StopAt : boost::default_dijkstra_visitor {
   uint32_t t;
   explicit StopAt(uint32_t x) : t(x) {}
   template <class V, class G> void examine_vertex(V v, const G&) const {
-    if (v == t)
-      throw Stop{};
+    if (v == t) throw Stop{};
   }
 };
 } // namespace
@@ -46,10 +45,8 @@ int main(int argc, char** argv) {
     for (uint32_t x = 0; x < side; ++x) {
       const uint32_t v = y * side + x;
       const bool arterial_row = y % 50 == 0, arterial_col = x % 50 == 0;
-      if (x + 1 < side && (arterial_row || u(rng) > 0.1))
-        add(v, v + 1, arterial_row ? 45.0 : local(rng));
-      if (y + 1 < side && (arterial_col || u(rng) > 0.1))
-        add(v, v + side, arterial_col ? 45.0 : local(rng));
+      if (x + 1 < side && (arterial_row || u(rng) > 0.1)) add(v, v + 1, arterial_row ? 45.0 : local(rng));
+      if (y + 1 < side && (arterial_col || u(rng) > 0.1)) add(v, v + side, arterial_col ? 45.0 : local(rng));
     }
   std::printf("routing benchmark: %u nodes, %u roads, %d queries\n", n, road, queries);
   std::vector<std::pair<uint32_t, uint32_t>> q;
@@ -84,16 +81,16 @@ int main(int argc, char** argv) {
   for (auto [a, b] : q) {
     std::fill(dist.begin(), dist.end(), std::numeric_limits<double>::infinity());
     try {
-      boost::dijkstra_shortest_paths_no_color_map(g, a, boost::predecessor_map(pred.data()).distance_map(dist.data()).visitor(StopAt(b)));
+      boost::dijkstra_shortest_paths_no_color_map(
+          g, a, boost::predecessor_map(pred.data()).distance_map(dist.data()).visitor(StopAt(b)));
     } catch (const Stop&) {
     }
-    if (dist[b] < std::numeric_limits<double>::infinity())
-      sum_al += dist[b];
+    if (dist[b] < std::numeric_limits<double>::infinity()) sum_al += dist[b];
   }
   const double al_s = now_s() - t0;
   std::printf("  build: CSR %.2f s, adjacency_list %.2f s\n", build_csr, build_al);
-  std::printf("  RoadNetwork (CSR)      : %7.3f s  %8.1f queries/s  (%d/%d reachable)\n", csr_s, queries / csr_s, found,
-              queries);
+  std::printf("  RoadNetwork (CSR)      : %7.3f s  %8.1f queries/s  (%d/%d reachable)\n", csr_s,
+              queries / csr_s, found, queries);
   std::printf("  adjacency_list Dijkstra: %7.3f s  %8.1f queries/s\n", al_s, queries / al_s);
   std::printf("  ratio adjacency_list / CSR time: %.2fx; same total travel time: %s\n", al_s / csr_s,
               std::abs(sum_csr - sum_al) < 1e-6 * std::max(1.0, sum_al) ? "yes" : "NO");

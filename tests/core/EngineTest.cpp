@@ -1,7 +1,7 @@
 // Engine behaviour at simulated times, one SimGrid Engine per test process (catch_discover_tests).
 #include "TestSupport.hpp"
-#include "sim/plan/ScenarioSetup.hpp"
 #include "sim/engine/Simulation.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -39,8 +39,9 @@ TEST_CASE("a target no unit can reach is caught before the run, naming the claus
   // The incident is on the island e-f: the static plan check refuses the scenario (exit 3).
   auto r = hgtest::hgdrill("validate " + hgtest::source("tests/core/fixtures/grid/unreachable.yaml"));
   CHECK(r.code == 3);
-  CHECK(r.output.find("plan.yaml:7:1: error: measures[m_dispatch]: target \"incident\" cannot be reached by road "
-                      "from any unit with 'hazmat'") != std::string::npos);
+  CHECK(r.output.find(
+            "plan.yaml:7:1: error: measures[m_dispatch]: target \"incident\" cannot be reached by road "
+            "from any unit with 'hazmat'") != std::string::npos);
 }
 
 TEST_CASE("a unit whose target becomes unreachable on the way logs it and goes home") {
@@ -64,8 +65,7 @@ TEST_CASE("orders lost on a failed link are logged and retried until the link re
   // through (gov 1 s + radio 1 s latency) -> delivered at 123 s.
   std::vector<hg::Event> lost;
   for (const auto& e : hgtest::of_type(ev, "message.lost"))
-    if (e.payload["kind"] == "order")
-      lost.push_back(e);
+    if (e.payload["kind"] == "order") lost.push_back(e);
   REQUIRE(lost.size() == 2);
   CHECK(lost[0].t == Approx(1.0).margin(0.01));
   CHECK(lost[1].t == Approx(61.0).margin(0.01));
@@ -104,10 +104,8 @@ TEST_CASE("a flood closes a road at the step its water passes the closure depth,
   CHECK(closed[0].actors[0] == "r_bc");
   CHECK(closed[0].t == Approx(120.0));
   for (const auto& z : hgtest::of_type(ev, "flood.zone")) {
-    if (z.t < closed[0].t)
-      CHECK(z.payload["level_m"].get<double>() < 0.25);
-    if (z.t == closed[0].t)
-      CHECK(z.payload["level_m"].get<double>() >= 0.25);
+    if (z.t < closed[0].t) CHECK(z.payload["level_m"].get<double>() < 0.25);
+    if (z.t == closed[0].t) CHECK(z.payload["level_m"].get<double>() >= 0.25);
   }
   // The unit left on a-b-c before the closure and reroutes at b (603 s) through d.
   auto rer = hgtest::of_type(ev, "unit.rerouted");

@@ -13,7 +13,9 @@
 
 namespace hgtest {
 
-inline std::string source(const std::string& rel) { return std::string(HG_SOURCE_DIR) + "/" + rel; }
+inline std::string source(const std::string& rel) {
+  return std::string(HG_SOURCE_DIR) + "/" + rel;
+}
 
 inline std::string temp_dir(const std::string& name) {
   auto d = std::filesystem::temp_directory_path() / ("hgtest-" + name + "-" + std::to_string(::getpid()));
@@ -56,8 +58,7 @@ inline Result hgdrill(const std::string& args) {
 inline std::vector<hg::Event> of_type(const std::vector<hg::Event>& ev, const std::string& type) {
   std::vector<hg::Event> out;
   for (const auto& e : ev)
-    if (e.type == type)
-      out.push_back(e);
+    if (e.type == type) out.push_back(e);
   return out;
 }
 

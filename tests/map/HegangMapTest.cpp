@@ -15,12 +15,15 @@
 
 namespace {
 
-std::string src(const std::string& rel) { return std::string(HG_SOURCE_DIR) + "/" + rel; }
+std::string src(const std::string& rel) {
+  return std::string(HG_SOURCE_DIR) + "/" + rel;
+}
 
 hg::World hegang() {
   hg::Diagnostics d;
-  hg::World w = hg::load_world(
-      {src("scenarios/hegang/map.yaml"), src("scenarios/hegang/units.yaml"), src("scenarios/hegang/comms.yaml")}, d);
+  hg::World w = hg::load_world({src("scenarios/hegang/map.yaml"), src("scenarios/hegang/units.yaml"),
+                                src("scenarios/hegang/comms.yaml")},
+                               d);
   INFO(d.str());
   REQUIRE_FALSE(d.has_errors());
   return w;
@@ -55,16 +58,14 @@ bool inside(const Ring& r, double lon, double lat) {
   for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
     const auto [xi, yi] = r[i];
     const auto [xj, yj] = r[j];
-    if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi)
-      in = !in;
+    if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) in = !in;
   }
   return in;
 }
 
 bool in_hegang(const std::vector<Ring>& rings, double lon, double lat) {
   for (const auto& r : rings)
-    if (inside(r, lon, lat))
-      return true;
+    if (inside(r, lon, lat)) return true;
   return false;
 }
 
@@ -96,8 +97,7 @@ TEST_CASE("the Hegang map has the 8 districts and counties with their 2020 censu
   for (const auto& d : w.districts) {
     double zones = 0;
     for (const auto& z : w.zones)
-      if (z.district == d.id)
-        zones += z.population;
+      if (z.district == d.id) zones += z.population;
     INFO(d.id);
     CHECK(zones == Approx(d.population_2020).epsilon(1e-6));
   }
@@ -108,8 +108,7 @@ TEST_CASE("the city plan's rescue forces are all there") {
   auto personnel = [&](const std::string& agency_part) {
     int n = 0;
     for (const auto& u : w.units)
-      if (u.agency.find(agency_part) != std::string::npos)
-        n += u.personnel;
+      if (u.agency.find(agency_part) != std::string::npos) n += u.personnel;
     return n;
   };
   // 鹤政发〔2022〕20号: fire-and-rescue detachment 272, 鹤北 forest 200, 粮食局 56, 中海油华鹤 37,
@@ -175,12 +174,11 @@ TEST_CASE("every number in scenarios/ carries its provenance") {
           for (auto it = n.begin(); it != n.end(); ++it) {
             const std::string k = it->first.as<std::string>("");
             double v;
-            if (k != "adcode" && k != "seed" && k != "hgdrill" && k != "count" && k != "level" && it->second.IsScalar() &&
-                YAML::convert<double>::decode(it->second, v))
+            if (k != "adcode" && k != "seed" && k != "hgdrill" && k != "count" && k != "level" &&
+                it->second.IsScalar() && YAML::convert<double>::decode(it->second, v))
               has_number = true;
           }
-          if (has_number && !has_src && !covered)
-            missing.push_back(file + ": " + path);
+          if (has_number && !has_src && !covered) missing.push_back(file + ": " + path);
           for (auto it = n.begin(); it != n.end(); ++it)
             walk(it->second, path + "." + it->first.as<std::string>(""), covered || has_src, file);
         } else if (n.IsSequence()) {

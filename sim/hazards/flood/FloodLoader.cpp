@@ -11,8 +11,7 @@ namespace {
 
 std::vector<HydrographPoint> hydrograph(const YamlCursor& c, const std::string& key) {
   std::vector<HydrographPoint> out;
-  if (!c.has(key))
-    return out;
+  if (!c.has(key)) return out;
   YamlCursor h = c[key];
   if (!h.is_seq()) {
     h.error("expected a list of [t_h, discharge_m3_s] pairs");
@@ -27,10 +26,8 @@ std::vector<HydrographPoint> hydrograph(const YamlCursor& c, const std::string& 
       p.error("expected [t_h, discharge_m3_s]");
       continue;
     }
-    if (q < 0)
-      p.error("expected a flow >= 0 m3/s (got " + std::to_string(q) + ")");
-    if (t <= last_t)
-      p.error("hydrograph times must increase");
+    if (q < 0) p.error("expected a flow >= 0 m3/s (got " + std::to_string(q) + ")");
+    if (t <= last_t) p.error("hydrograph times must increase");
     last_t = t;
     out.push_back({t, q});
   }
@@ -54,8 +51,8 @@ std::vector<StoragePoint> tilted_plane(double area_km2, double z0, double relief
 
 FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
   FloodConfig cfg;
-  c.only_keys({"kind", "id", "step_min", "gauge_report_every", "zone_report_step_m", "gauges", "reaches", "levees",
-               "zones", "src", "note", "zh", "en"});
+  c.only_keys({"kind", "id", "step_min", "gauge_report_every", "zone_report_step_m", "gauges", "reaches",
+               "levees", "zones", "src", "note", "zh", "en"});
   c.require_src();
   cfg.id = c.id();
   cfg.step_s = c.opt_num("step_min", 15, Range::positive()) * 60;
@@ -72,8 +69,7 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
       g["id"].error("unknown gauge \"" + gc.id + "\" (expected a facility of kind gauge)");
     gc.warning_m = g.opt_num("warning_m", f && f->warning_m ? *f->warning_m : 0);
     gc.guarantee_m = g.opt_num("guarantee_m", f && f->guarantee_m ? *f->guarantee_m : 0);
-    if (gc.guarantee_m < gc.warning_m)
-      g.error("guarantee level must not be below the warning level");
+    if (gc.guarantee_m < gc.warning_m) g.error("guarantee level must not be below the warning level");
     gc.reporter = g.opt_str("reporter");
     if (!gc.reporter.empty() && !w.post(gc.reporter))
       g["reporter"].error("unknown command post \"" + gc.reporter + "\"");
@@ -94,7 +90,8 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
           }
           gc.rating = RatingCurve::from_table(pts);
         } else {
-          gc.rating = RatingCurve::power_law(r.num("a", Range::positive()), r.num("h0_m"), r.num("b", Range::positive()));
+          gc.rating = RatingCurve::power_law(r.num("a", Range::positive()), r.num("h0_m"),
+                                             r.num("b", Range::positive()));
         }
       } else if (g.has("manning")) {
         YamlCursor m = g["manning"];
@@ -103,7 +100,8 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
         if (shape == "rectangular")
           s.section = ChannelSection::rectangular(m.num("width_m", Range::positive()));
         else if (shape == "trapezoidal")
-          s.section = ChannelSection::trapezoidal(m.num("width_m", Range::positive()), m.num("side_slope", Range::non_negative()));
+          s.section = ChannelSection::trapezoidal(m.num("width_m", Range::positive()),
+                                                  m.num("side_slope", Range::non_negative()));
         else
           m["section"].error("expected rectangular or trapezoidal");
         s.n = m.num("n", Range::positive());
@@ -120,8 +118,8 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
   }
 
   for (auto& r : c.seq("reaches", true)) {
-    r.only_keys({"id", "river", "upstream_gauge", "inflow", "lateral_inflow", "k_h", "x", "downstream_gauge", "src",
-                 "note"});
+    r.only_keys({"id", "river", "upstream_gauge", "inflow", "lateral_inflow", "k_h", "x", "downstream_gauge",
+                 "src", "note"});
     r.require_src();
     ReachConfig rc;
     rc.id = r.id();
@@ -138,7 +136,8 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
   }
 
   for (auto& l : c.seq("levees")) {
-    l.only_keys({"id", "gauge", "crest_elev_m", "length_m", "zone", "node", "breach", "src", "note", "zh", "en"});
+    l.only_keys(
+        {"id", "gauge", "crest_elev_m", "length_m", "zone", "node", "breach", "src", "note", "zh", "en"});
     l.require_src();
     LeveeConfig lc;
     lc.id = l.id();
@@ -147,12 +146,11 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
     lc.length_m = l.num("length_m", Range::positive());
     lc.zone = l.str("zone");
     lc.node = l.opt_str("node");
-    if (!lc.node.empty() && !w.node(lc.node))
-      l["node"].error("unknown road node \"" + lc.node + "\"");
+    if (!lc.node.empty() && !w.node(lc.node)) l["node"].error("unknown road node \"" + lc.node + "\"");
     if (l.has("breach")) {
       YamlCursor b = l["breach"];
-      b.only_keys({"mode", "at_h", "probability_per_h", "final_width_m", "formation_h", "bottom_elev_m", "coefficient",
-                   "src", "note"});
+      b.only_keys({"mode", "at_h", "probability_per_h", "final_width_m", "formation_h", "bottom_elev_m",
+                   "coefficient", "src", "note"});
       b.require_src();
       const std::string mode = b.opt_str("mode", "none");
       if (mode == "scheduled") {
@@ -173,14 +171,13 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
   }
 
   for (auto& z : c.seq("zones", true)) {
-    z.only_keys({"id", "storage", "area_km2", "relief_m", "dem", "ground_elev_m", "people", "pump_rate_m3_s_per_unit",
-                 "roads", "src", "note"});
+    z.only_keys({"id", "storage", "area_km2", "relief_m", "dem", "ground_elev_m", "people",
+                 "pump_rate_m3_s_per_unit", "roads", "src", "note"});
     z.require_src();
     ZoneConfig zc;
     zc.id = z.id();
     const Zone* pz = w.zone(zc.id);
-    if (!zc.id.empty() && !pz)
-      z["id"].error("unknown population zone \"" + zc.id + "\"");
+    if (!zc.id.empty() && !pz) z["id"].error("unknown population zone \"" + zc.id + "\"");
     zc.ground_elev_m = z.num("ground_elev_m");
     zc.people = z.opt_num("people", pz ? pz->population : 0, Range::non_negative());
     zc.pump_rate_m3_s_per_unit = z.opt_num("pump_rate_m3_s_per_unit", 0.5, Range::positive());
@@ -220,11 +217,12 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
       ZoneRoadConfig rc;
       rc.road = r.str("road");
       const Road* road = w.road(rc.road);
-      if (!rc.road.empty() && !road)
-        r["road"].error("unknown road \"" + rc.road + "\"");
+      if (!rc.road.empty() && !road) r["road"].error("unknown road \"" + rc.road + "\"");
       const RoadClass* cls = road ? w.road_class(road->cls) : nullptr;
-      rc.crest_elev_m = r.opt_num("crest_elev_m", road && road->crest_elev_m ? *road->crest_elev_m : zc.ground_elev_m);
-      rc.closure_depth_m = r.opt_num("closure_depth_m", cls ? cls->flood_closure_depth_m : 0.3, Range::positive());
+      rc.crest_elev_m =
+          r.opt_num("crest_elev_m", road && road->crest_elev_m ? *road->crest_elev_m : zc.ground_elev_m);
+      rc.closure_depth_m =
+          r.opt_num("closure_depth_m", cls ? cls->flood_closure_depth_m : 0.3, Range::positive());
       zc.roads.push_back(rc);
     }
     cfg.zones.push_back(std::move(zc));

@@ -16,8 +16,12 @@ namespace {
 std::string text(const nlohmann::json& p, const char* key) {
   return p.is_object() && p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string();
 }
-std::string subject(const Event& e) { return e.actors.empty() ? "" : e.actors[0]; }
-std::string ev_ref(const Event& e) { return "#" + std::to_string(e.seq); }
+std::string subject(const Event& e) {
+  return e.actors.empty() ? "" : e.actors[0];
+}
+std::string ev_ref(const Event& e) {
+  return "#" + std::to_string(e.seq);
+}
 
 /// Appends the same clause to both languages.
 void add(Text& t, const std::string& zh, const std::string& en) {
@@ -32,33 +36,32 @@ public:
 
   Text unit_name(const std::string& id) const {
     const Unit* u = w_.unit(id);
-    return u ? Text{u->name.zh.empty() ? id : u->name.zh, u->name.en.empty() ? id : u->name.en} : Text{id, id};
+    return u ? Text{u->name.zh.empty() ? id : u->name.zh, u->name.en.empty() ? id : u->name.en}
+             : Text{id, id};
   }
   Text road_name(const std::string& id) const {
     const Road* r = w_.road(id);
-    return r ? Text{r->name.zh.empty() ? id : r->name.zh, r->name.en.empty() ? id : r->name.en} : Text{id, id};
+    return r ? Text{r->name.zh.empty() ? id : r->name.zh, r->name.en.empty() ? id : r->name.en}
+             : Text{id, id};
   }
   Text zone_name(const std::string& id) const {
     const Zone* z = w_.zone(id);
-    return z ? Text{z->name.zh.empty() ? id : z->name.zh, z->name.en.empty() ? id : z->name.en} : Text{id, id};
+    return z ? Text{z->name.zh.empty() ? id : z->name.zh, z->name.en.empty() ? id : z->name.en}
+             : Text{id, id};
   }
   std::string at(double t, const std::string& lang) const { return fmt_duration(t, lang); }
 
   /// Why a unit came late or never: its dispatch, reroutes around closed roads, unreachable targets.
   Text unit_cause(const std::string& unit, std::vector<Evidence>& ev) const {
     Text t;
-    if (unit.empty())
-      return t;
+    if (unit.empty()) return t;
     const Text name = unit_name(unit);
     const Event* dispatch = nullptr;
     const Event* arrival = nullptr;
     for (const auto& e : run_.events) {
-      if (subject(e) != unit)
-        continue;
-      if (e.type == "unit.dispatched" && text(e.payload, "target") == "incident" && !arrival)
-        dispatch = &e;
-      if (e.type == "unit.arrived" && text(e.payload, "target") == "incident" && !arrival)
-        arrival = &e;
+      if (subject(e) != unit) continue;
+      if (e.type == "unit.dispatched" && text(e.payload, "target") == "incident" && !arrival) dispatch = &e;
+      if (e.type == "unit.arrived" && text(e.payload, "target") == "incident" && !arrival) arrival = &e;
     }
     if (!dispatch) {
       add(t, name.zh + "从未被调派前往现场。", name.en + " was never dispatched to the incident.");
@@ -75,24 +78,22 @@ public:
           "and arrived at " + at(arrival->t, "en") + " (event " + ev_ref(*arrival) + ").");
     else
       add(t, ",但未能到达现场。", "but never arrived.");
-    if (arrival)
-      ev.push_back(evidence_of(*arrival));
+    if (arrival) ev.push_back(evidence_of(*arrival));
     const long end_seq = arrival ? arrival->seq : std::numeric_limits<long>::max();
     for (const auto& e : run_.events) {
-      if (e.seq <= dispatch->seq || e.seq >= end_seq || subject(e) != unit)
-        continue;
+      if (e.seq <= dispatch->seq || e.seq >= end_seq || subject(e) != unit) continue;
       if (e.type == "unit.rerouted") {
         const std::string road = text(e.payload, "closed_road");
         const Event* closed = nullptr;
         for (const auto& c : run_.events)
-          if (c.type == "road.closed" && subject(c) == road && c.seq < e.seq)
-            closed = &c;
+          if (c.type == "road.closed" && subject(c) == road && c.seq < e.seq) closed = &c;
         const Text rn = road_name(road);
         ev.push_back(evidence_of(e));
         if (closed) {
           ev.push_back(evidence_of(*closed));
-          add(t, "原因:" + rn.zh + "于" + at(closed->t, "zh") + "封闭(事件" + ev_ref(*closed) + "),该队于" +
-                     at(e.t, "zh") + "绕行(事件" + ev_ref(e) + ")。",
+          add(t,
+              "原因:" + rn.zh + "于" + at(closed->t, "zh") + "封闭(事件" + ev_ref(*closed) + "),该队于" +
+                  at(e.t, "zh") + "绕行(事件" + ev_ref(e) + ")。",
               "It was slowed because " + rn.en + " closed at " + at(closed->t, "en") + " (event " +
                   ev_ref(*closed) + ") and it rerouted at " + at(e.t, "en") + " (event " + ev_ref(e) + ").");
         } else {
@@ -101,9 +102,10 @@ public:
         }
       } else if (e.type == "unit.unreachable") {
         ev.push_back(evidence_of(e));
-        add(t, "于" + at(e.t, "zh") + "判定无法到达(" + text(e.payload, "reason") + ",事件" + ev_ref(e) + ")。",
-            "At " + at(e.t, "en") + " it found the scene unreachable (" + text(e.payload, "reason") + ", event " +
-                ev_ref(e) + ").");
+        add(t,
+            "于" + at(e.t, "zh") + "判定无法到达(" + text(e.payload, "reason") + ",事件" + ev_ref(e) + ")。",
+            "At " + at(e.t, "en") + " it found the scene unreachable (" + text(e.payload, "reason") +
+                ", event " + ev_ref(e) + ").");
       }
     }
     return t;
@@ -115,13 +117,11 @@ public:
     int lost = 0;
     std::string first_lost;
     for (const auto& e : run_.events) {
-      if (e.t > until_s)
-        break;
+      if (e.t > until_s) break;
       if (e.type == "message.lost" && (network.empty() || text(e.payload, "network") == network)) {
         ++lost;
         ev.push_back(evidence_of(e));
-        if (first_lost.empty())
-          first_lost = ev_ref(e);
+        if (first_lost.empty()) first_lost = ev_ref(e);
       } else if (e.type == "link.down" && (network.empty() || subject(e) == network)) {
         ev.push_back(evidence_of(e));
         const Event* up = nullptr;
@@ -133,7 +133,8 @@ public:
         const std::string upz = up ? "至" + at(up->t, "zh") : "至推演结束";
         const std::string upe = up ? " to " + at(up->t, "en") : " to the end of the scenario";
         add(t, "通信网" + subject(e) + "自" + at(e.t, "zh") + upz + "中断(事件" + ev_ref(e) + ")。",
-            "Network " + subject(e) + " was down from " + at(e.t, "en") + upe + " (event " + ev_ref(e) + ").");
+            "Network " + subject(e) + " was down from " + at(e.t, "en") + upe + " (event " + ev_ref(e) +
+                ").");
       }
     }
     if (lost > 0)
@@ -152,8 +153,7 @@ public:
         reached = &e;
         break;
       }
-    if (!reached)
-      return t;
+    if (!reached) return t;
     const Text zn = zone_name(zone);
     const Zone* z = w_.zone(zone);
     const double pop = z ? z->population : 0;
@@ -170,14 +170,10 @@ public:
     double share = 0, moved = 0;
     const Event* first_evac = nullptr;
     for (const auto& e : run_.events) {
-      if (e.seq >= reached->seq)
-        break;
-      if (subject(e) == zone && e.type == "warning.delivered")
-        share += e.payload.value("share", 0.0);
-      if (subject(e) == zone && e.type == "evacuation.completed")
-        moved += e.payload.value("people", 0.0);
-      if (subject(e) == zone && e.type.rfind("evacuation.", 0) == 0 && !first_evac)
-        first_evac = &e;
+      if (e.seq >= reached->seq) break;
+      if (subject(e) == zone && e.type == "warning.delivered") share += e.payload.value("share", 0.0);
+      if (subject(e) == zone && e.type == "evacuation.completed") moved += e.payload.value("people", 0.0);
+      if (subject(e) == zone && e.type.rfind("evacuation.", 0) == 0 && !first_evac) first_evac = &e;
     }
     share = std::min(1.0, share);
     if (evacuation) {
@@ -197,11 +193,13 @@ public:
     } else if (issued->seq > reached->seq) {
       ev.push_back(evidence_of(*issued));
       add(t, ",而对该区域的预警于" + at(issued->t, "zh") + "才发布(事件" + ev_ref(*issued) + ")。",
-          "but the warning for it was issued only at " + at(issued->t, "en") + " (event " + ev_ref(*issued) + ").");
+          "but the warning for it was issued only at " + at(issued->t, "en") + " (event " + ev_ref(*issued) +
+              ").");
     } else {
       ev.push_back(evidence_of(*issued));
-      add(t, ";预警于" + at(issued->t, "zh") + "发布(事件" + ev_ref(*issued) + "),但灾害到达前仅覆盖该区域" +
-                 fmt_pct(share) + "的人口,需增加预警渠道或提前发布。",
+      add(t,
+          ";预警于" + at(issued->t, "zh") + "发布(事件" + ev_ref(*issued) + "),但灾害到达前仅覆盖该区域" +
+              fmt_pct(share) + "的人口,需增加预警渠道或提前发布。",
           "; the warning was issued at " + at(issued->t, "en") + " (event " + ev_ref(*issued) +
               ") but had reached only " + fmt_pct(share) +
               " of its people when the hazard arrived: the channels did not cover the zone in time.");
@@ -232,10 +230,8 @@ public:
     Text t;
     int n = 0;
     for (const auto& c : a_.clauses) {
-      if (c.status != "late" && c.status != "not_done")
-        continue;
-      if (++n > 5)
-        break;
+      if (c.status != "late" && c.status != "not_done") continue;
+      if (++n > 5) break;
       merge_evidence(ev, c.evidence);
       const std::string dl = c.deadline_s >= 0 ? fmt_duration(c.deadline_s, "zh") : "-";
       const std::string dle = c.deadline_s >= 0 ? fmt_duration(c.deadline_s, "en") : "-";
@@ -257,8 +253,10 @@ public:
 Text recommendation_for(const std::string& kpi, const KpiValue& v, const Writer& w) {
   const std::string k = kpi;
   if (k.rfind("t_report_", 0) == 0 || k.rfind("relay_", 0) == 0)
-    return {"演练事故信息首报与续报程序:1小时内报县级、各级2小时内逐级上报;为主通信网中断配备卫星电话等备份手段。",
-            "Drill the first-report and relay procedure (county within 1 h, each higher level within 2 h) and give "
+    return {"演练事故信息首报与续报程序:1小时内报县级、各级2小时内逐级上报;"
+            "为主通信网中断配备卫星电话等备份手段。",
+            "Drill the first-report and relay procedure (county within 1 h, each higher level within 2 h) "
+            "and give "
             "posts a backup channel (satellite phone) for when the main network fails."};
   if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min" || k == "t_first_mine_rescue_min") {
     const Text u = w.unit_name(v.subject);
@@ -268,8 +266,9 @@ Text recommendation_for(const std::string& kpi, const KpiValue& v, const Writer&
   if (k == "warned_before_share") {
     const Text z = w.zone_name(v.subject);
     return {"提前依据预报发布" + z.zh + "等区域的预警,并增加农村地区的预警渠道(警报器、大喇叭)。",
-            "Warn " + z.en + " and similar zones on the forecast, not on arrival, and add channels that reach rural "
-            "areas (sirens, village loudspeakers)."};
+            "Warn " + z.en +
+                " and similar zones on the forecast, not on arrival, and add channels that reach rural "
+                "areas (sirens, village loudspeakers)."};
   }
   if (k == "evacuated_before_share") {
     const Text z = w.zone_name(v.subject);
@@ -280,19 +279,24 @@ Text recommendation_for(const std::string& kpi, const KpiValue& v, const Writer&
     const Text z = w.zone_name(v.subject);
     return {"在" + (v.subject.empty() ? std::string("受灾区域") : z.zh) +
                 "附近前置救灾物资,并更早调派救灾运输车辆,确保10小时(自然灾害8小时)内基本生活得到救助。",
-            "Pre-position relief stocks near " + (v.subject.empty() ? std::string("the affected zones") : z.en) +
-                " and dispatch relief trucks earlier, to meet basic needs within 10 h (8 h after a natural disaster)."};
+            "Pre-position relief stocks near " +
+                (v.subject.empty() ? std::string("the affected zones") : z.en) +
+                " and dispatch relief trucks earlier, to meet basic needs within 10 h (8 h after a natural "
+                "disaster)."};
   }
   if (k.rfind("msg_", 0) == 0)
-    return {"为" + (v.subject.empty() ? std::string("主要通信网") : v.subject) + "增加冗余链路并演练通信中断处置。",
+    return {"为" + (v.subject.empty() ? std::string("主要通信网") : v.subject) +
+                "增加冗余链路并演练通信中断处置。",
             "Add a redundant link for " + (v.subject.empty() ? std::string("the main networks") : v.subject) +
                 " and drill the loss of communications."};
   if (k.rfind("plan_", 0) == 0)
     return {"修订超时或未触发的预案条款:核实时限是否可行、触发条件是否过晚。",
-            "Revise the late and unfired plan clauses: check that deadlines are feasible and triggers not too late."};
+            "Revise the late and unfired plan clauses: check that deadlines are feasible and triggers not "
+            "too late."};
   if (k.rfind("exposed_", 0) == 0 || k == "fatalities" || k == "injuries" || k == "lives_saved")
     return {"加快烟羽/危险区内的防护行动(就地避险或疏散),缩短警戒区划定时间。",
-            "Speed up protective actions in the danger area (shelter-in-place or evacuation) and set the cordon sooner."};
+            "Speed up protective actions in the danger area (shelter-in-place or evacuation) and set the "
+            "cordon sooner."};
   return {"分析原因并纳入下次演练。", "Analyse the cause and exercise it again."};
 }
 
@@ -324,8 +328,8 @@ long days_from_civil(int y, unsigned m, unsigned d) {
 std::string add_days(const std::string& iso, int days) {
   int y = 0;
   unsigned m = 0, d = 0;
-  if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-      d > 31)
+  if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+      d < 1 || d > 31)
     return "";
   civil_from_days(days_from_civil(y, m, d) + days, y, m, d);
   char buf[32];
@@ -338,21 +342,20 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
   Findings out;
   Writer w(run, a);
   for (const auto& s : sc.kpis) {
-    if (!s.score || !s.rule)
-      continue;
+    if (!s.score || !s.rule) continue;
     const KpiValue* v = a.kpi(s.kpi);
     const KpiInfo* info = find_kpi(s.kpi);
     const Capability* cap = nullptr;
     for (const auto& c : sc.capabilities)
-      if (c.id == s.capability)
-        cap = c.cap;
+      if (c.id == s.capability) cap = c.cap;
     Finding f;
     f.kpi = s.kpi;
     f.capability = s.capability;
     f.score = *s.score;
     f.evidence = v->evidence;
     const double target = s.rule->curve.target;
-    const std::string tz = fmt_kpi_value(target, info->unit, "zh"), te = fmt_kpi_value(target, info->unit, "en");
+    const std::string tz = fmt_kpi_value(target, info->unit, "zh"),
+                      te = fmt_kpi_value(target, info->unit, "en");
     const bool time_kpi = info->unit == "min" || info->unit == "h";
     const double to_s = info->unit == "min" ? 60.0 : 3600.0;
     if (!v->value) {
@@ -369,11 +372,13 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
                    info->name.en + ": " + ve + ", within the " + te + " target" +
                        (early > 30 ? " (" + fmt_duration(early, "en") + " to spare)" : "")};
       } else if (s.met) {
-        f.title = {info->name.zh + ":" + vz + ",达到目标 " + tz, info->name.en + ": " + ve + ", meets the target of " + te};
+        f.title = {info->name.zh + ":" + vz + ",达到目标 " + tz,
+                   info->name.en + ": " + ve + ", meets the target of " + te};
       } else if (time_kpi) {
         const double late = (*v->value - target) * to_s;
         f.title = {info->name.zh + ":" + vz + lbz + ",超出" + tz + "目标" + fmt_duration(late, "zh"),
-                   info->name.en + ": " + ve + lbe + ", " + fmt_duration(late, "en") + " after the " + te + " target"};
+                   info->name.en + ": " + ve + lbe + ", " + fmt_duration(late, "en") + " after the " + te +
+                       " target"};
       } else {
         f.title = {info->name.zh + ":" + vz + lbz + ",未达到目标 " + tz,
                    info->name.en + ": " + ve + lbe + " against a target of " + te};
@@ -390,8 +395,7 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     else if (k.rfind("t_report_", 0) == 0 || k.rfind("relay_", 0) == 0) {
       double until = run.end_s;
       for (const auto& e : v->evidence)
-        if (e.type == "report.received")
-          until = e.t_s;
+        if (e.type == "report.received") until = e.t_s;
       f.analysis = w.comms_cause(until, "", f.evidence);
     } else if (k == "warned_before_share" || k == "evacuated_before_share")
       f.analysis = w.zone_warning_cause(v->subject, k == "evacuated_before_share", f.evidence);
@@ -409,13 +413,14 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     item.kpi = k;
     item.capability = cap ? cap->name : Text{s.capability, s.capability};
     item.recommendation = recommendation_for(k, *v, w);
-    item.agency = cap && !cap->agency.en.empty() ? cap->agency : Text{"鹤岗市应急管理局", "Hegang Emergency Management Bureau"};
+    item.agency = cap && !cap->agency.en.empty()
+                      ? cap->agency
+                      : Text{"鹤岗市应急管理局", "Hegang Emergency Management Bureau"};
     if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min" || k == "t_first_mine_rescue_min")
       if (const Unit* u = run.scenario.world.unit(v->subject); u && !u->agency.empty())
         item.agency = {u->agency, u->agency + " (" + w.unit_name(v->subject).en + ")"};
     item.due_date = add_days(run.start_label, f.score < 30 ? 90 : 180);
-    if (item.due_date.empty())
-      item.due_date = f.score < 30 ? "+90 d" : "+180 d";
+    if (item.due_date.empty()) item.due_date = f.score < 30 ? "+90 d" : "+180 d";
     out.plan.push_back(std::move(item));
     std::vector<Evidence> unique;
     merge_evidence(unique, f.evidence);
@@ -427,12 +432,24 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
   std::stable_sort(out.plan.begin(), out.plan.end(), [&](const ImprovementItem& x, const ImprovementItem& y) {
     auto rank = [&](const std::string& k) {
       for (size_t i = 0; i < out.improvements.size(); ++i)
-        if (out.improvements[i].kpi == k)
-          return i;
+        if (out.improvements[i].kpi == k) return i;
       return out.improvements.size();
     };
     return rank(x.kpi) < rank(y.kpi);
   });
+  // Several KPIs of one capability often lead to the same recommendation: list it once, with the
+  // earliest due date (the list is sorted worst first, so the first occurrence is kept).
+  std::vector<ImprovementItem> distinct;
+  for (auto& item : out.plan) {
+    auto same = std::find_if(distinct.begin(), distinct.end(), [&](const ImprovementItem& d) {
+      return d.recommendation.en == item.recommendation.en && d.agency.en == item.agency.en;
+    });
+    if (same == distinct.end())
+      distinct.push_back(std::move(item));
+    else if (item.due_date < same->due_date)
+      same->due_date = item.due_date;
+  }
+  out.plan = std::move(distinct);
   return out;
 }
 

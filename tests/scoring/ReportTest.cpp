@@ -17,7 +17,8 @@ namespace {
 const std::string kRubric = std::string(HG_SOURCE_DIR) + "/scenarios/rubrics/hazmat_road.yaml";
 }
 
-TEST_CASE("score_run writes scores.json, report.html and report.md with the same numbers", "[scoring][report]") {
+TEST_CASE("score_run writes scores.json, report.html and report.md with the same numbers",
+          "[scoring][report]") {
   hg::test::ScoringFixture f("report_en");
   const std::string summary = hg::score::score_run(f.run_dir.string(), {kRubric, "en"});
   CHECK(summary.find("Overall score") != std::string::npos);
@@ -37,15 +38,11 @@ TEST_CASE("score_run writes scores.json, report.html and report.md with the same
     auto a = e.attrs;
     if (a.count("class") && a["class"].find("kpi-value") != std::string::npos)
       html_value[a["data-kpi"]] = a["data-value"];
-    if (a.count("data-kpi") && a.count("data-score"))
-      html_score[a["data-kpi"]] = a["data-score"];
-    if (a.count("id"))
-      ids.insert(a["id"]);
-    if (e.name == "a" && a.count("href") && a["href"].rfind("#", 0) == 0)
-      hrefs.insert(a["href"].substr(1));
+    if (a.count("data-kpi") && a.count("data-score")) html_score[a["data-kpi"]] = a["data-score"];
+    if (a.count("id")) ids.insert(a["id"]);
+    if (e.name == "a" && a.count("href") && a["href"].rfind("#", 0) == 0) hrefs.insert(a["href"].substr(1));
     CHECK(e.name != "script");
-    if (a.count("src"))
-      CHECK(a["src"].rfind("data:", 0) == 0); // no external resources
+    if (a.count("src")) CHECK(a["src"].rfind("data:", 0) == 0); // no external resources
     CHECK_FALSE(a.count("xlink:href"));
   }
   REQUIRE(scores["kpis"].size() == 28);
@@ -54,8 +51,7 @@ TEST_CASE("score_run writes scores.json, report.html and report.md with the same
     INFO(id);
     REQUIRE(html_value.count(id));
     CHECK(html_value[id] == (k["value"].is_null() ? std::string() : k["value"].dump()));
-    if (!k["score"].is_null())
-      CHECK(html_score[id] == k["score"].dump());
+    if (!k["score"].is_null()) CHECK(html_score[id] == k["score"].dump());
   }
   // The overall score is the same number too.
   for (const auto& e : xml.elements)
@@ -71,26 +67,30 @@ TEST_CASE("score_run writes scores.json, report.html and report.md with the same
   // Hand-checked scores with hazmat_road.yaml: first unit 15 min, target 5, fail 30 -> 100*(30-15)/25 = 60;
   // county report 4 min <= 60 -> 100; first alarm 40 min <= 120 -> 100.
   for (const auto& k : scores["kpis"]) {
-    if (k["id"] == "t_first_unit_min")
-      CHECK(k["score"].get<double>() == Approx(60));
-    if (k["id"] == "t_report_county_min")
-      CHECK(k["score"].get<double>() == Approx(100));
-    if (k["id"] == "t_first_alarm_complete_min")
-      CHECK(k["score"].get<double>() == Approx(100));
+    if (k["id"] == "t_first_unit_min") CHECK(k["score"].get<double>() == Approx(60));
+    if (k["id"] == "t_report_county_min") CHECK(k["score"].get<double>() == Approx(100));
+    if (k["id"] == "t_first_alarm_complete_min") CHECK(k["score"].get<double>() == Approx(100));
     for (const auto& ev : k["evidence"])
       CHECK(ev.contains("seq"));
   }
   // HSEEP structure, and a cause found in the log for the late first unit
-  for (const char* sec : {"overview", "objectives", "strengths", "areas-for-improvement", "improvement-plan", "events"})
+  for (const char* sec :
+       {"overview", "objectives", "strengths", "areas-for-improvement", "improvement-plan", "events"})
     CHECK(ids.count(sec));
   bool found_reroute_story = false;
   for (const auto& fi : scores["findings"]["improvements"])
-    if (fi["analysis"]["en"].get<std::string>().find("Heli bridge closed at 12 min (event #12)") != std::string::npos)
+    if (fi["analysis"]["en"].get<std::string>().find("Heli bridge closed at 12 min (event #12)") !=
+        std::string::npos)
       found_reroute_story = true;
   // u_e2 (first alarm) is fine, but the first-unit KPI concerns u_e1 which did not reroute, so check the text
   // of the first-alarm unit via the Gantt data instead when the story is absent.
   CHECK((found_reroute_story || html.find("reroute") != std::string::npos));
-  CHECK(scores["improvement_plan"].size() == scores["findings"]["improvements"].size());
+  // One improvement-plan row per distinct recommendation: never more rows than areas, none repeated.
+  CHECK(scores["improvement_plan"].size() >= 1);
+  CHECK(scores["improvement_plan"].size() <= scores["findings"]["improvements"].size());
+  std::set<std::string> rows;
+  for (const auto& row : scores["improvement_plan"])
+    CHECK(rows.insert(row.dump()).second);
   CHECK(html.find("2023-") != std::string::npos); // due dates from the exercise date
 }
 
@@ -116,7 +116,8 @@ capabilities:
   const auto& fi = scores["findings"]["improvements"][0];
   const std::string en = fi["analysis"]["en"];
   INFO(en);
-  // u_e2: dispatched at 5 min [7], Heli bridge closed at 11 min 40 s -> "12 min" [12], rerouted [13], arrived 40 min [26]
+  // u_e2: dispatched at 5 min [7], Heli bridge closed at 11 min 40 s -> "12 min" [12], rerouted [13], arrived
+  // 40 min [26]
   CHECK(en.find("Engine 2 was dispatched at 5 min (event #7)") != std::string::npos);
   CHECK(en.find("Heli bridge closed at 12 min (event #12)") != std::string::npos);
   CHECK(en.find("rerouted at 13 min (event #13)") != std::string::npos);

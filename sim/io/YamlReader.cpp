@@ -241,9 +241,19 @@ std::optional<YamlFile> YamlFile::load(const std::string& path, Diagnostics& dia
     diag.error(path, 0, 0, "", "cannot open file");
     return std::nullopt;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), path, diag);
+  // Read at most the limit even when the size was not known in advance (special files report 0).
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, size_t(in.gcount()));
+    if (text.size() > kMaxBytes)
+      break;
+  }
+  if (text.size() > kMaxBytes) {
+    diag.error(path, 0, 0, "", "file is larger than 64 MiB");
+    return std::nullopt;
+  }
+  return parse(text, path, diag);
 }
 
 YamlCursor YamlFile::root() const {

@@ -29,12 +29,7 @@ std::string EventFeed::summary(const Event& e) {
 
 void EventFeed::draw(const DrawContext& ctx, sf::FloatRect area, const std::vector<Event>& events, double t) {
   rows_.clear();
-  sf::RectangleShape bg({area.width, area.height});
-  bg.setPosition(area.left, area.top);
-  bg.setFillColor(sf::Color(250, 250, 250));
-  bg.setOutlineColor(sf::Color(190, 190, 190));
-  bg.setOutlineThickness(1);
-  ctx.target.draw(bg);
+  Shapes::panel(ctx.target, area);
   sf::Text head = Shapes::text("Events 事件 (click to jump 点击跳转)", ctx.font, 14, Style::text());
   head.setPosition(area.left + 8, area.top + 4);
   ctx.target.draw(head);

@@ -24,12 +24,7 @@ std::string KpiPanel::format(const nlohmann::json& v) {
 }
 
 float KpiPanel::draw(const DrawContext& ctx, sf::FloatRect area, const nlohmann::json& scores) const {
-  sf::RectangleShape bg({area.width, area.height});
-  bg.setPosition(area.left, area.top);
-  bg.setFillColor(sf::Color(250, 250, 250));
-  bg.setOutlineColor(sf::Color(190, 190, 190));
-  bg.setOutlineThickness(1);
-  ctx.target.draw(bg);
+  Shapes::panel(ctx.target, area);
   std::string head = "KPIs 考核指标";
   if (scores.is_object())
     for (const char* k : {"total", "score", "overall"})

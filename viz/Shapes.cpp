@@ -23,6 +23,15 @@ void Shapes::polyline(sf::VertexArray& va, const std::vector<sf::Vector2f>& pts,
     segment(va, pts[i - 1], pts[i], width, c);
 }
 
+void Shapes::panel(sf::RenderTarget& t, sf::FloatRect area) {
+  sf::RectangleShape bg({area.width, area.height});
+  bg.setPosition(area.left, area.top);
+  bg.setFillColor(sf::Color(250, 250, 250));
+  bg.setOutlineColor(sf::Color(190, 190, 190));
+  bg.setOutlineThickness(1);
+  t.draw(bg);
+}
+
 void Shapes::disc(sf::RenderTarget& t, sf::Vector2f centre, float radius, sf::Color fill, sf::Color outline,
                   float outline_width) {
   sf::CircleShape s(radius, std::max<size_t>(12, size_t(radius)));

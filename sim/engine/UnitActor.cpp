@@ -143,23 +143,22 @@ private:
     if (task == "relief" && m.body.contains("depot")) {
       const Facility* depot = w.facility(m.body["depot"].get<std::string>());
       if (depot) {
-        if (!travel(uint32_t(depot->node), depot->id, "load", true)) return finish(false);
+        if (!travel(uint32_t(depot->node), depot->id, "load", true)) return finish();
         sg4::this_actor::sleep_for(1800); // loading, estimated
-        if (!travel(dest, target, task, false)) return finish(false);
+        if (!travel(dest, target, task, false)) return finish();
       }
     } else if (!travel(dest, target, task, true)) {
-      return finish(false);
+      return finish();
     }
     sim_.emit("unit.arrived", {u_.id}, {{"node", w.nodes[at_].id}, {"target", target}, {"task", task}});
     report("on_scene", {{"target", target}});
     work(task, target, duration_s);
     sim_.emit("unit.task_done", {u_.id}, {{"task", task}, {"target", target}});
     report("task_done", {{"target", target}});
-    finish(true);
+    finish();
   }
 
   void work(const std::string& task, const std::string& target, double duration_s) {
-    const std::string cap = order_.body.value("capability", "");
     if (task == "sandbag" || task == "pump") {
       constexpr double kStep = 600;
       const double amount = task == "sandbag" ? u_.personnel : u_.vehicles;
@@ -178,13 +177,12 @@ private:
                                   order_.body.value("kind", "food_water"));
       sg4::this_actor::sleep_for(std::min(duration_s, 1800.0));
     } else {
-      (void)cap;
       sg4::this_actor::sleep_for(duration_s);
     }
   }
 
   /// Goes home unless a new order is waiting.
-  void finish(bool) {
+  void finish() {
     if (pending_) return;
     if (at_ != base_) {
       const Facility& b = sim_.world().facilities[u_.base];

@@ -1,5 +1,6 @@
 #include "sim/io/WorldLoader.hpp"
 
+#include "sim/io/TextFormat.hpp"
 #include "sim/io/YamlReader.hpp"
 
 #include <cstdio>
@@ -161,13 +162,9 @@ public:
         r.to = *to;
         if (r.length_km > 0) {
           const double gc = great_circle_km(w_.nodes[r.from].pos, w_.nodes[r.to].pos);
-          if (r.length_km + 1e-6 < gc) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.2f", gc);
-            c["length_km"].error(
-                std::string("road is shorter than the great-circle distance between its ends (") + buf +
-                " km)");
-          }
+          if (r.length_km + 1e-6 < gc)
+            c["length_km"].error("road is shorter than the great-circle distance between its ends (" +
+                                 fixed(gc, 2) + " km)");
         }
         w_.roads.push_back(r);
         zone_refs_.push_back({c["zone"], r.zone, "zone", nullptr});

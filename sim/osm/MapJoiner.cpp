@@ -4,17 +4,13 @@
 
 #include "sim/osm/NearestNodeIndex.hpp"
 
+#include "sim/io/TextFormat.hpp"
+
 #include <cstdio>
 
 namespace hg::osm {
 
 namespace {
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string label(const std::string& id, const Names& n) {
   std::string s = id;
   if (!n.zh.empty() || !n.en.empty())
@@ -52,12 +48,10 @@ JoinResult MapJoiner::join(const MapSource& src) const {
     places["districts"].push_back(YAML::Clone(rec));
   for (const auto& [file, rec] : src.map_records("zones")) {
     const Zone* z = w.zone(rec["id"].as<std::string>(""));
-    if (!z)
-      continue;
+    if (!z) continue;
     // Zones may carry their own centre; otherwise the road node they were served from stands in.
     LatLon p = w.nodes[z->node].pos;
-    if (rec["lat"] && rec["lon"])
-      p = {rec["lat"].as<double>(p.lat), rec["lon"].as<double>(p.lon)};
+    if (rec["lat"] && rec["lon"]) p = {rec["lat"].as<double>(p.lat), rec["lon"].as<double>(p.lon)};
     join_one("zone", z->id, z->name, p, w.nodes[z->node].id);
     YAML::Node copy = YAML::Clone(rec);
     copy["node"] = OsmGraph::node_id(g_.nodes[res.entries.back().node].osm_id);
@@ -65,8 +59,7 @@ JoinResult MapJoiner::join(const MapSource& src) const {
   }
   for (const auto& [file, rec] : src.map_records("facilities")) {
     const Facility* f = w.facility(rec["id"].as<std::string>(""));
-    if (!f)
-      continue;
+    if (!f) continue;
     join_one("facility", f->id, f->name, f->pos, w.nodes[f->node].id);
     YAML::Node copy = YAML::Clone(rec);
     copy["node"] = OsmGraph::node_id(g_.nodes[res.entries.back().node].osm_id);
@@ -79,11 +72,13 @@ JoinResult MapJoiner::join(const MapSource& src) const {
                     ",\n# each moved to the nearest imported OSM road node by hgdrill import-osm --join.\n" +
                     out.c_str() + "\n";
 
-  std::string rep = "# hgdrill import-osm --join: nearest imported road node of every zone and facility of\n# " +
-                    src.files().map + " (--max-join-km " + fixed(max_join_km_, 2) + ")\njoins:\n";
+  std::string rep =
+      "# hgdrill import-osm --join: nearest imported road node of every zone and facility of\n# " +
+      src.files().map + " (--max-join-km " + fixed(max_join_km_, 2) + ")\njoins:\n";
   for (const auto& e : res.entries)
     rep += "  - {item: " + e.item + ", kind: " + e.kind + ", old_node: " + e.old_node +
-           ", node: " + OsmGraph::node_id(g_.nodes[e.node].osm_id) + ", distance_km: " + fixed(e.distance_km, 3) +
+           ", node: " + OsmGraph::node_id(g_.nodes[e.node].osm_id) +
+           ", distance_km: " + fixed(e.distance_km, 3) +
            ", far: " + (e.distance_km > max_join_km_ ? "true" : "false") +
            ", src: \"estimated: great-circle distance to the nearest imported OSM node\"}\n";
   res.report_yaml = rep;

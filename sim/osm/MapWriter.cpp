@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/io/TextFormat.hpp"
 #include <cmath>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,12 +19,6 @@ namespace fs = std::filesystem;
 namespace hg::osm {
 
 namespace {
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string number(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.10g", v);
@@ -31,12 +27,13 @@ std::string number(double v) {
 
 void check(std::ofstream& out, const std::string& path) {
   out.flush();
-  if (!out)
-    throw std::runtime_error(path + ": cannot write");
+  if (!out) throw std::runtime_error(path + ": cannot write");
 }
 } // namespace
 
-const char* MapWriter::attribution() { return "OpenStreetMap © OpenStreetMap contributors, ODbL"; }
+const char* MapWriter::attribution() {
+  return "OpenStreetMap © OpenStreetMap contributors, ODbL";
+}
 
 std::string MapWriter::quote(const std::string& s) {
   return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -67,17 +64,16 @@ void MapWriter::write_manifest(const std::string& path, const JoinResult* join) 
       << "# " << g_.nodes.size() << " nodes, " << g_.roads.size() << " roads from " << file << ".\n"
       << "hgdrill: map/1\n"
       << "id: " << map_id_ << "\n"
-      << "name: {zh: " << quote("OpenStreetMap 路网 (" + file + ")") << ", en: "
-      << quote("OpenStreetMap roads (" + file + ")") << "}\n"
+      << "name: {zh: " << quote("OpenStreetMap 路网 (" + file + ")")
+      << ", en: " << quote("OpenStreetMap roads (" + file + ")") << "}\n"
       << "src: " << quote(std::string(attribution()) + "; " + file) << "\n";
-  if (join && !join->boundaries_file.empty())
-    out << "boundaries: districts.geojson\n";
-  if (join && !join->rivers_file.empty())
-    out << "rivers: rivers.geojson\n";
+  if (join && !join->boundaries_file.empty()) out << "boundaries: districts.geojson\n";
+  if (join && !join->rivers_file.empty()) out << "rivers: rivers.geojson\n";
   out << "include: [nodes.yaml, roads.yaml" << (join ? ", facilities.yaml" : "") << "]\n"
       << "road_classes:\n";
   for (const auto& c : RoadClassTable::classes())
-    out << "  - {class: " << c.cls << ", speed_kmh: " << number(c.speed_kmh) << ", src: " << quote(c.src) << "}\n";
+    out << "  - {class: " << c.cls << ", speed_kmh: " << number(c.speed_kmh) << ", src: " << quote(c.src)
+        << "}\n";
   check(out, path);
 }
 
@@ -88,8 +84,8 @@ void MapWriter::write_nodes(const std::string& path) const {
   const std::string src = std::string(attribution()) + "; node ";
   for (const auto& n : g_.nodes)
     out << "  - {id: " << OsmGraph::node_id(n.osm_id) << ", lat: " << fixed(n.pos.lat, 7)
-        << ", lon: " << fixed(n.pos.lon, 7) << ", quality: sourced-WGS, src: " << quote(src + std::to_string(n.osm_id))
-        << "}\n";
+        << ", lon: " << fixed(n.pos.lon, 7)
+        << ", quality: sourced-WGS, src: " << quote(src + std::to_string(n.osm_id)) << "}\n";
   check(out, path);
 }
 
@@ -102,21 +98,19 @@ void MapWriter::write_roads(const std::string& path) const {
     // Rounded up to the millimetre so that it never falls below the node-to-node distance the
     // loader checks; a zero-length piece (two OSM nodes at one spot) gets 1 mm.
     const double len = std::max(1e-6, std::ceil(r.length_km * 1e6) / 1e6);
-    out << "  - {id: " << OsmGraph::road_id(r.way_id, r.piece) << ", from: " << OsmGraph::node_id(g_.nodes[r.from].osm_id)
+    out << "  - {id: " << OsmGraph::road_id(r.way_id, r.piece)
+        << ", from: " << OsmGraph::node_id(g_.nodes[r.from].osm_id)
         << ", to: " << OsmGraph::node_id(g_.nodes[r.to].osm_id);
-    if (!r.zh.empty())
-      out << ", zh: " << quote(r.zh);
-    if (!r.en.empty())
-      out << ", en: " << quote(r.en);
-    if (!r.ref.empty())
-      out << ", ref: " << quote(r.ref);
+    if (!r.zh.empty()) out << ", zh: " << quote(r.zh);
+    if (!r.en.empty()) out << ", en: " << quote(r.en);
+    if (!r.ref.empty()) out << ", ref: " << quote(r.ref);
     out << ", class: " << r.cls << ", length_km: " << fixed(len, 6);
-    if (r.speed_kmh)
-      out << ", speed_kmh: " << number(std::round(*r.speed_kmh * 10) / 10);
+    if (r.speed_kmh) out << ", speed_kmh: " << number(std::round(*r.speed_kmh * 10) / 10);
     out << ", bridge: " << (r.bridge ? "true" : "false") << ", oneway: " << (r.oneway ? "true" : "false");
     std::string s = src + std::to_string(r.way_id);
     if (r.speed_kmh)
-      s += r.speed_from_maxspeed ? " (speed: maxspeed tag)" : std::string(" (speed: ") + RoadClassTable::link_speed_src() + ")";
+      s += r.speed_from_maxspeed ? " (speed: maxspeed tag)"
+                                 : std::string(" (speed: ") + RoadClassTable::link_speed_src() + ")";
     out << ", src: " << quote(s) << "}\n";
   }
   check(out, path);

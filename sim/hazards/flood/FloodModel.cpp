@@ -5,6 +5,7 @@
 #include "sim/hazards/flood/Manning.hpp"
 #include "sim/hazards/flood/Muskingum.hpp"
 #include "sim/hazards/flood/Validate.hpp"
+#include "sim/io/TextFormat.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -49,12 +50,6 @@ template <class F> auto with_context(const std::string& where, F&& f) -> decltyp
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(where + "." + e.what());
   }
-}
-
-std::string fixed(double v, int digits) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(digits) << v;
-  return s.str();
 }
 
 /// Plan area of the water surface at a level: the slope of the storage curve there.

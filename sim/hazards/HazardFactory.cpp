@@ -1,14 +1,13 @@
 #include "sim/hazards/HazardFactory.hpp"
 
-#include "sim/hazards/flood/FloodLoader.hpp"
-#include "sim/hazards/flood/FloodModel.hpp"
-
-#include <stdexcept>
+#include "sim/hazards/HazardRegistry.hpp"
 
 namespace hg {
 
-const std::vector<std::string>& hazard_kinds() {
-  static const std::vector<std::string> k = {"flood"};
+std::vector<std::string> hazard_kinds() {
+  std::vector<std::string> k;
+  for (const auto& m : hazard_modules())
+    k.push_back(m.kind);
   return k;
 }
 
@@ -17,19 +16,17 @@ std::vector<std::unique_ptr<Hazard>> make_hazards(const Scenario& sc, uint64_t s
   for (size_t i = 0; i < sc.hazard_specs.size(); ++i) {
     const YamlCursor spec = sc.hazard_specs[i].reporting_to(diag);
     const std::string kind = spec.str("kind");
-    const size_t before = diag.error_count();
-    if (kind == "flood") {
-      flood::FloodConfig cfg = flood::load_flood_config(spec, sc.world);
-      if (diag.error_count() != before) continue;
-      try {
-        // Each hazard draws from its own stream so that adding a hazard does not change the others.
-        out.push_back(std::make_unique<flood::FloodModel>(std::move(cfg), seed * 1000003ULL + i));
-      } catch (const std::invalid_argument& e) {
-        spec.error(e.what());
-      }
-    } else if (!kind.empty()) {
-      spec["kind"].error("hazard kind \"" + kind + "\" is not available in this version (available: flood)");
+    if (kind.empty()) continue;
+    const HazardModule* m = hazard_module(kind);
+    if (!m) {
+      std::string avail;
+      for (const auto& k : hazard_kinds())
+        avail += (avail.empty() ? "" : ", ") + k;
+      spec["kind"].error("unknown hazard kind \"" + kind + "\" (available: " + avail + ")");
+      continue;
     }
+    // Each hazard draws from its own stream so that adding a hazard does not change the others.
+    if (auto h = m->build(spec, sc, seed * 1000003ULL + i)) out.push_back(std::move(h));
   }
   return out;
 }

@@ -11,7 +11,7 @@
 namespace hg {
 
 /// Kinds that can be built.
-const std::vector<std::string>& hazard_kinds();
+std::vector<std::string> hazard_kinds();
 
 /// Builds every hazard of the scenario; problems go to `diag` (file, line, field).
 std::vector<std::unique_ptr<Hazard>> make_hazards(const Scenario& sc, uint64_t seed, Diagnostics& diag);

@@ -138,6 +138,7 @@ double interpolate_log_log(const std::array<double, 5>& ppm, double duration_min
   size_t i = 1;
   while (d[i] < duration_min)
     ++i;
+  if (d[i] == duration_min) return ppm[i];
   const double f = std::log(duration_min / d[i - 1]) / std::log(d[i] / d[i - 1]);
   return std::exp(std::log(ppm[i - 1]) + f * (std::log(ppm[i]) - std::log(ppm[i - 1])));
 }

@@ -2,6 +2,7 @@
 /// @brief FloodModel: reach routing, gauge stages, levee breach/overtopping, zone filling, road closures.
 #include "sim/hazards/flood/FloodModel.hpp"
 
+#include "sim/hazards/flood/FloodHarm.hpp"
 #include "sim/hazards/flood/Manning.hpp"
 #include "sim/hazards/flood/Muskingum.hpp"
 #include "sim/hazards/flood/Validate.hpp"
@@ -108,7 +109,9 @@ FloodModel::FloodModel(FloodConfig config, std::mt19937_64 rng) : config_(std::m
                              "m");
       return 0;
     });
-    zones_.push_back(Zone{&z, std::move(pool), 0.0, -1.0, false, std::vector<bool>(z.roads.size(), false)});
+    Zone zone{&z, std::move(pool)};
+    zone.road_closed.assign(z.roads.size(), false);
+    zones_.push_back(std::move(zone));
   }
   ids.clear();
   std::set<int> gauges_with_reach_in;
@@ -231,7 +234,7 @@ double FloodModel::levee_flow_m3_s(const Levee& l, double t_h) const {
   return q;
 }
 
-void FloodModel::breach(Levee& l, double t_h, const std::string& cause, HazardSink& sink) {
+void FloodModel::breach(Levee& l, double t_h, const std::string& cause, EffectSink& sink) {
   if (l.breached) return;
   l.breached = true;
   l.breach_start_h = t_h;
@@ -245,7 +248,8 @@ void FloodModel::breach(Levee& l, double t_h, const std::string& cause, HazardSi
              {"zone", l.cfg->zone}});
 }
 
-void FloodModel::start(HazardSink& sink) {
+void FloodModel::start(const HazardView& view, EffectSink& sink) {
+  view_ = &view;
   now_h_ = 0;
   step_count_ = 0;
   totals_ = FloodBalance{};
@@ -272,7 +276,7 @@ void FloodModel::start(HazardSink& sink) {
   report(0.0, true, sink);
 }
 
-void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
+void FloodModel::advance(double t_s, double dt_s, EffectSink& sink) {
   if (!(dt_s > 0)) return;
   const double t1_h = t_s / 3600.0;
   const double dt_h = dt_s / 3600.0;
@@ -358,7 +362,7 @@ void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
   report(t2_h, step_count_ % config_.gauge_report_every_steps == 0, sink);
 }
 
-void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
+void FloodModel::report(double t_h, bool gauges_due, EffectSink& sink) {
   for (Gauge& g : gauges_) {
     const GaugeConfig& c = *g.cfg;
     if (gauges_due) {
@@ -392,6 +396,7 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
                              : std::fabs(depth_m - z.reported_depth_m) >= config_.zone_report_step_m ||
                                    (depth_m == 0) != (z.reported_depth_m == 0);
     if (changed) {
+      sink.observe(Observation{"zone_depth_m", c.id, depth_m, ""}); // what the plans' depth(z) reads
       // People at risk: the zone's people in proportion to the flooded share of its plan area.
       const double top_area = surface_area_m2(z.pool.curve(), z.pool.curve().points().back().level_m);
       const double wet_area = depth_m > 0 ? surface_area_m2(z.pool.curve(), level_m) : 0.0;
@@ -404,9 +409,10 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
                  {"people_at_risk", std::round(c.people * share)}});
       z.reported_depth_m = depth_m;
     }
+    report_harm(z, depth_m, sink);
     if (!z.reached && depth_m >= kReachedDepthM) {
       z.reached = true;
-      sink.reached_zone(c.id, "flood");
+      sink.reached(c.id, "flood");
     }
     for (size_t k = 0; k < c.roads.size(); ++k) {
       const ZoneRoadConfig& road = c.roads[k];
@@ -414,7 +420,7 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
       const bool closed = over_m >= road.closure_depth_m;
       if (closed != z.road_closed[k]) {
         z.road_closed[k] = closed;
-        sink.set_road_closed(road.road, closed,
+        sink.close_road(road.road, closed,
                              closed ? "flood depth " + fixed(over_m, 2) + " m"
                                     : "flood receded to " + fixed(std::max(0.0, over_m), 2) + " m");
       }
@@ -422,16 +428,19 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
   }
 }
 
-bool FloodModel::apply_effort(const std::string& target, const std::string& capability, double amount,
-                              double dt_s, HazardSink& sink) {
-  if (!(amount >= 0) || !(dt_s >= 0)) return false;
-  if (capability == "sandbag") {
-    const int i = levee_index(target);
+bool FloodModel::accepts_work(const std::string& task, const std::string& target) const {
+  return (task == "sandbag" && levee_index(target) >= 0) || (task == "pump" && zone_index(target) >= 0);
+}
+
+bool FloodModel::work(const Work& w, EffectSink& sink) {
+  if (!(w.personnel >= 0) || !(w.vehicles >= 0) || !(w.dt_s >= 0)) return false;
+  if (w.task == "sandbag") {
+    const int i = levee_index(w.target);
     if (i < 0) return false;
     Levee& l = levees_[i];
     // Person-hours → bags → metres of 0.3 m wall, spread over the whole crest length (the flood fight
     // raises the lowest stretch first; over a whole levee that is the average raise).
-    const double bags = amount * dt_s / 3600.0 * kSandbagBagsPerPersonHour;
+    const double bags = w.personnel * w.dt_s / 3600.0 * kSandbagBagsPerPersonHour;
     const double wall_m = bags / kSandbagBagsPerMetreOf03mWall;
     const double raise_m = l.cfg->length_m > 0 ? kSandbagWallHeightM * wall_m / l.cfg->length_m : 0.0;
     const double applied_m = std::min(raise_m, kSandbagMaxRaiseM - l.raised_m);
@@ -443,17 +452,33 @@ bool FloodModel::apply_effort(const std::string& target, const std::string& capa
     }
     return true;
   }
-  if (capability == "pump") {
-    const int i = zone_index(target);
+  if (w.task == "pump") {
+    const int i = zone_index(w.target);
     if (i < 0) return false;
     Zone& z = zones_[i];
-    z.pump_request_m3 += amount * z.cfg->pump_rate_m3_s_per_unit * dt_s;
+    z.pump_request_m3 += w.vehicles * z.cfg->pump_rate_m3_s_per_unit * w.dt_s;
     return true;
   }
   return false;
 }
 
-bool FloodModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
+void FloodModel::report_harm(Zone& z, double depth_m, EffectSink& sink) {
+  if (!view_) return;
+  const double present = view_->people_present(z.cfg->id);
+  const double exposed = depth_m > 0 ? present : 0.0;
+  // The estimate only grows: the worst depth met by the people still there.
+  const double f = std::max(z.fatalities, exposed * flood_mortality(depth_m));
+  const bool grew = f >= z.fatalities + 0.05;
+  const bool exposure_changed = std::fabs(exposed - std::max(0.0, z.reported_exposed)) >= 1.0 ||
+                                (z.reported_exposed < 0 && exposed > 0);
+  if (!grew && !exposure_changed) return;
+  if (grew) z.fatalities = f;
+  z.reported_exposed = exposed;
+  sink.harm(Harm{z.cfg->id, exposed, z.fatalities, std::nullopt, "depth_m", depth_m,
+                 "Jonkman et al. 2009 depth-mortality, remaining zone; injuries not modelled"});
+}
+
+bool FloodModel::inject(const nlohmann::json& what, double t_s, EffectSink& sink) {
   if (!what.is_object() || what.value("what", "") != "breach" || !what.contains("levee") ||
       !what["levee"].is_string())
     return false;
@@ -463,17 +488,26 @@ bool FloodModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink
   return true;
 }
 
-std::string FloodModel::location_of(const std::string& target) const {
+std::vector<std::string> FloodModel::targets() const {
+  std::vector<std::string> out;
+  for (const Levee& l : levees_)
+    out.push_back(l.cfg->id);
+  for (const Zone& z : zones_)
+    out.push_back(z.cfg->id);
+  return out;
+}
+
+std::string FloodModel::site_of(const std::string& target) const {
   const int l = levee_index(target);
   if (l >= 0) return levees_[l].cfg->node.empty() ? levees_[l].cfg->zone : levees_[l].cfg->node;
   return zone_index(target) >= 0 ? target : "";
 }
 
-std::vector<std::string> FloodModel::zones_at_risk() const {
-  std::vector<std::string> out;
+std::vector<ZoneAtRisk> FloodModel::zones_at_risk() const {
+  std::vector<ZoneAtRisk> out;
   for (const Zone& z : zones_)
     if (std::any_of(levees_.begin(), levees_.end(), [&](const Levee& l) { return l.cfg->zone == z.cfg->id; }))
-      out.push_back(z.cfg->id);
+      out.push_back({z.cfg->id, z.cfg->people});
   return out;
 }
 

@@ -50,18 +50,21 @@ public:
   std::string id() const override { return config_.id; }
   std::string kind() const override { return "flood"; }
   double step_s() const override { return config_.step_s; }
-  void start(HazardSink& sink) override;
-  void advance(double t_s, double dt_s, HazardSink& sink) override;
-  /// @brief "sandbag" on a levee (amount = personnel) raises its crest; "pump" on a zone (amount =
-  /// pump units) drains it during the next advance(). False for unknown targets/capabilities.
-  bool apply_effort(const std::string& target, const std::string& capability, double amount, double dt_s,
-                    HazardSink& sink) override;
+  void start(const HazardView& view, EffectSink& sink) override;
+  void advance(double t_s, double dt_s, EffectSink& sink) override;
+  /// @brief "sandbag" on a levee, "pump" on a zone.
+  bool accepts_work(const std::string& task, const std::string& target) const override;
+  /// @brief "sandbag" (personnel) raises a levee's crest; "pump" (vehicles = pump units) drains a zone
+  /// during the next advance().
+  bool work(const Work& w, EffectSink& sink) override;
   /// @brief {"what":"breach","levee":id} breaches a levee now. False if unknown.
-  bool inject(const nlohmann::json& what, double t_s, HazardSink& sink) override;
+  bool inject(const nlohmann::json& what, double t_s, EffectSink& sink) override;
+  /// @brief Levee ids and zone ids.
+  std::vector<std::string> targets() const override;
   /// @brief A levee's road node (or its zone id when no node is configured), a zone's own id.
-  std::string location_of(const std::string& target) const override;
-  /// @brief Every zone behind a levee of this model, in config order.
-  std::vector<std::string> zones_at_risk() const override;
+  std::string site_of(const std::string& target) const override;
+  /// @brief Every zone behind a levee of this model, in config order, with the people in the polder.
+  std::vector<ZoneAtRisk> zones_at_risk() const override;
 
   /// @brief Water-balance totals.
   FloodBalance balance() const;
@@ -110,6 +113,8 @@ private:
     double reported_depth_m = -1;
     bool reached = false;
     std::vector<bool> road_closed;
+    double fatalities = 0; ///< expected, cumulative (the worst depth met by the people still there)
+    double reported_exposed = -1;
   };
 
   int gauge_index(const std::string& id) const;
@@ -117,9 +122,10 @@ private:
   int levee_index(const std::string& id) const;
   double gauge_stage_from_discharge(const Gauge& g, double discharge_m3_s) const;
   double reach_external_inflow(const Reach& r, double t_h) const;
-  void breach(Levee& l, double t_h, const std::string& cause, HazardSink& sink);
+  void breach(Levee& l, double t_h, const std::string& cause, EffectSink& sink);
   double levee_flow_m3_s(const Levee& l, double t_h) const;
-  void report(double t_h, bool gauges_due, HazardSink& sink);
+  void report(double t_h, bool gauges_due, EffectSink& sink);
+  void report_harm(Zone& z, double depth_m, EffectSink& sink);
 
   FloodConfig config_;
   std::mt19937_64 rng_;
@@ -128,6 +134,7 @@ private:
   std::vector<Levee> levees_;
   std::vector<Zone> zones_;
   FloodBalance totals_;
+  const HazardView* view_ = nullptr;
   long step_count_ = 0;
   double now_h_ = 0;
 };

@@ -165,8 +165,8 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
       lc.breach.final_width_m = b.opt_num("final_width_m", 50, Range::positive());
       lc.breach.formation_h = b.opt_num("formation_h", 1, Range::positive());
       lc.breach.bottom_elev_m = b.num("bottom_elev_m");
-      // HEC-RAS asks for the side slopes of the trapezoid (H:V); no default, as in its breach editor.
-      lc.breach.side_slope_h_v = b.num("side_slope", Range::non_negative());
+      // HEC-RAS asks for the side slopes of the trapezoid (H:V); without one the opening is rectangular.
+      lc.breach.side_slope_h_v = b.opt_num("side_slope", 0.0, Range::non_negative());
       lc.breach.coefficient = b.opt_num("coefficient", kHecRasBreachWeirCoefficient, Range::positive());
     }
     cfg.levees.push_back(std::move(lc));

@@ -83,28 +83,30 @@ size_t check_river_crossings(const std::string& map_path, const World& world, Di
   if (crossings.empty()) return 0;
 
   // Where each road is written: the manifest's own roads and those of its includes (the loader already
-  // reported any problem with these files, so this pass keeps its own diagnostics to itself).
+  // reported any problem with these files, so this pass keeps its own diagnostics to itself). Cursors
+  // are copied out file by file: YAML::Node assignment writes through, so files must not be shuffled
+  // inside a container.
   Diagnostics scratch;
-  std::vector<YamlFile> files;
-  if (auto manifest = YamlFile::load(map_path, scratch)) {
-    for (const auto& inc : manifest->root().strs("include"))
-      if (auto f = YamlFile::load(resolve_path(map_path, inc), scratch)) files.push_back(std::move(*f));
-    files.insert(files.begin(), std::move(*manifest));
-  }
   std::map<std::string, YamlCursor> where;
-  for (const auto& f : files)
+  auto index = [&](const YamlFile& f) {
     for (const auto& c : f.root().seq("roads"))
       where.emplace(c.opt_str("id"), c.reporting_to(diag));
+  };
+  if (auto manifest = YamlFile::load(map_path, scratch)) {
+    index(*manifest);
+    for (const auto& inc : manifest->root().strs("include"))
+      if (auto f = YamlFile::load(resolve_path(map_path, inc), scratch)) index(*f);
+  }
 
   const std::string rivers_name = std::filesystem::path(world.rivers_file).filename().string();
   for (const RiverCrossing& x : crossings) {
     const Road& r = world.roads[x.road];
     const std::string label = r.name.zh.empty() ? r.name.en : r.name.zh;
-    const std::string msg = "road " + r.id + (label.empty() ? "" : " (" + label + ")") + " crosses the " +
-                            x.river + " (" + rivers_name + ") at " + fixed(x.at.lat, 4) + " N, " +
-                            fixed(x.at.lon, 4) +
-                            " E without a bridge or ferry: split it there with a bridge edge "
-                            "(bridge: true) or a ferry (class: ferry), so that a flood can close the crossing";
+    const std::string msg =
+        "road " + r.id + (label.empty() ? "" : " (" + label + ")") + " crosses the " + x.river + " (" +
+        rivers_name + ") at " + fixed(x.at.lat, 4) + " N, " + fixed(x.at.lon, 4) +
+        " E without a bridge or ferry: split it there with a bridge edge "
+        "(bridge: true) or a ferry (class: ferry), so that a flood can close the crossing";
     auto it = where.find(r.id);
     if (it != where.end())
       it->second.warning(msg);

@@ -19,8 +19,7 @@ bool intersect(LatLon p1, LatLon p2, LatLon p3, LatLon p4, LatLon& at, double& a
   const int o3 = orientation(p3, p4, p1), o4 = orientation(p3, p4, p2);
   if (o1 == o2 || o3 == o4) return false;
   const double d = (p2.lon - p1.lon) * (p4.lat - p3.lat) - (p2.lat - p1.lat) * (p4.lon - p3.lon);
-  along = d == 0 ? 0.0
-                 : ((p3.lon - p1.lon) * (p4.lat - p3.lat) - (p3.lat - p1.lat) * (p4.lon - p3.lon)) / d;
+  along = d == 0 ? 0.0 : ((p3.lon - p1.lon) * (p4.lat - p3.lat) - (p3.lat - p1.lat) * (p4.lon - p3.lon)) / d;
   along = std::clamp(along, 0.0, 1.0);
   at = {p1.lat + along * (p2.lat - p1.lat), p1.lon + along * (p2.lon - p1.lon)};
   return true;
@@ -32,7 +31,8 @@ bool crosses_rivers_legally(const Road& road) {
   return road.bridge || road.cls == "ferry";
 }
 
-std::vector<RiverCrossing> unbridged_river_crossings(const World& world, const std::vector<RiverLine>& rivers) {
+std::vector<RiverCrossing> unbridged_river_crossings(const World& world,
+                                                     const std::vector<RiverLine>& rivers) {
   std::vector<RiverCrossing> out;
   for (size_t ri = 0; ri < world.roads.size(); ++ri) {
     const Road& road = world.roads[ri];

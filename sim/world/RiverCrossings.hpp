@@ -29,7 +29,8 @@ struct RiverCrossing {
 /// ferries, in road order and then along the road. Segments are intersected in the lon/lat plane
 /// (intersection is unchanged by the local east–west scale, so no projection is needed); touching
 /// counts as crossing.
-std::vector<RiverCrossing> unbridged_river_crossings(const World& world, const std::vector<RiverLine>& rivers);
+std::vector<RiverCrossing> unbridged_river_crossings(const World& world,
+                                                     const std::vector<RiverLine>& rivers);
 
 /// @brief Whether a road may cross a river: a bridge, or a ferry link.
 bool crosses_rivers_legally(const Road& road);

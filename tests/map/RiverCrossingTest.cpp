@@ -62,6 +62,17 @@ TEST_CASE("River check: a plain road across a river is found, bridges and ferrie
         std::string::npos);
 }
 
+TEST_CASE("River check: a road in an included file is reported at that file and line", "[map][rivers]") {
+  const std::string map = src("tests/map/fixtures/river_split/map.yaml");
+  const hg::World w = load(map);
+  hg::Diagnostics d;
+  CHECK(hg::check_river_crossings(map, w, d) == 1);
+  const std::string text = d.str();
+  INFO(text);
+  CHECK(text.find("river_split/roads.yaml:4:") != std::string::npos);
+  CHECK(text.find("road r_cb crosses the Testhe") != std::string::npos);
+}
+
 TEST_CASE("River check: a broken rivers file is an error naming the file", "[map][rivers]") {
   CHECK_THROWS_WITH(hg::load_river_lines(src("tests/map/fixtures/no_such_rivers.geojson")),
                     Catch::Contains("no_such_rivers.geojson: cannot open"));

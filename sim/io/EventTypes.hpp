@@ -19,7 +19,7 @@ struct EventType {
   std::string actors;  ///< who is in `actors`, e.g. "[unit]" or "[zone, post]"
   std::string meaning; ///< one line, English
   std::vector<EventField> fields;
-  std::string origin;  ///< "engine" or the hazard kind that registers it
+  std::string origin = {}; ///< "engine" or the hazard kind that registers it (set by the catalogue)
 };
 
 /// Every registered type: the engine's own, then each hazard module's (see sim/engine/EventCatalog.cpp).

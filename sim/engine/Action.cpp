@@ -29,7 +29,8 @@ const VerbName kVerbs[] = {{Verb::kDispatch, "dispatch"},
 const std::vector<std::string> kCoreCapabilities = {
     "fire_suppression", "hazmat",      "flood_rescue",  "evacuation", "relief_delivery",
     "medical_transport", "mine_rescue", "forest_fire", "search_rescue", "command"};
-const std::vector<std::string> kCoreTasks = {"respond", "evacuate", "rescue", "relief"};
+/// transport_patients is done on a hazard's target: the hazard hands over casualties (Hospitals.hpp).
+const std::vector<std::string> kCoreTasks = {"respond", "evacuate", "rescue", "relief", "transport_patients"};
 const std::vector<std::string> kReportTo = {"district", "county", "city", "province", "national"};
 const std::vector<std::string> kLevels = {"IV", "III", "II", "I", "none"};
 const std::vector<std::string> kWarnLevels = {"blue", "yellow", "orange", "red"};

@@ -1,6 +1,7 @@
 #include "sim/engine/HazardDriver.hpp"
 
 #include "sim/engine/Comms.hpp"
+#include "sim/engine/Hospitals.hpp"
 #include "sim/engine/Population.hpp"
 #include "sim/engine/Simulation.hpp"
 
@@ -28,6 +29,11 @@ public:
   bool road_closed(const std::string& road) const override {
     auto it = sim_.world().road_index.find(road);
     return it != sim_.world().road_index.end() && sim_.roads().is_closed(uint32_t(it->second));
+  }
+  bool facility_lost(const std::string& facility) const override { return sim_.facility_lost(facility); }
+  bool zone_reached(const std::string& zone) const override {
+    const ZoneAccount* a = sim_.population().account(zone);
+    return a && a->reached;
   }
 
 private:
@@ -73,6 +79,10 @@ public:
                       {{"about", "zone_reached"}, {"zone", zone_id}, {"hazard", h_.id()}, {"how", how}},
                       sg4::Engine::get_clock());
     sim_.send(m);
+  }
+
+  void hand_over_patients(const std::string& unit, int count, const std::string& condition) override {
+    sim_.hospitals().load(unit, count, condition, h_.id());
   }
 
 private:

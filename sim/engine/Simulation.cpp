@@ -5,6 +5,7 @@
 #include "sim/engine/Comms.hpp"
 #include "sim/engine/EngineConfig.hpp"
 #include "sim/engine/HazardDriver.hpp"
+#include "sim/engine/Hospitals.hpp"
 #include "sim/engine/Population.hpp"
 #include "sim/engine/UnitActor.hpp"
 
@@ -41,6 +42,7 @@ Simulation::Simulation(const Scenario& scenario, SimOptions opt, std::vector<std
   comms_ = std::make_unique<Comms>(*this);
   comms_->build();
   population_ = std::make_unique<Population>(*this);
+  hospitals_ = std::make_unique<Hospitals>(*this);
   for (const auto& h : hazards_)
     population_->declare_at_risk(h->zones_at_risk());
   view_ = make_hazard_view(*this);
@@ -247,6 +249,7 @@ void Simulation::run() {
         emit(type, std::move(actors), std::move(p));
       });
   population_->log_accounts();
+  hospitals_->log_beds();
   emit("run.ended", {}, {{"events", log_.size() + 1}, {"sim_end_s", now()}});
 }
 

@@ -29,6 +29,7 @@ class Engine;
 namespace hg {
 
 class Comms;
+class Hospitals;
 class Population;
 
 /// Post id → its commander (plan executor, person, …); posts without one only relay and report.
@@ -80,6 +81,7 @@ public:
   RoadNetwork& roads() { return roads_; }
   Comms& comms() { return *comms_; }
   Population& population() { return *population_; }
+  Hospitals& hospitals() { return *hospitals_; }
   std::vector<std::unique_ptr<Hazard>>& hazards() { return hazards_; }
   const SimOptions& options() const { return opt_; }
   /// The commander of a post, nullptr if none (or in a no-response run).
@@ -117,6 +119,7 @@ private:
   std::unique_ptr<simgrid::s4u::Engine> engine_;
   std::unique_ptr<Comms> comms_;
   std::unique_ptr<Population> population_;
+  std::unique_ptr<Hospitals> hospitals_;
   std::unique_ptr<HazardView> view_;
   std::map<const Hazard*, std::unique_ptr<EffectSink>> sinks_;
   std::set<std::string> lost_facilities_;

@@ -1,13 +1,16 @@
 #include "sim/engine/UnitActor.hpp"
 
 #include "sim/engine/Comms.hpp"
+#include "sim/engine/Hospitals.hpp"
 #include "sim/engine/Simulation.hpp"
 #include "sim/engine/Population.hpp"
 
 #include <simgrid/s4u.hpp>
 
+#include <limits>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace sg4 = simgrid::s4u;
 
@@ -177,15 +180,54 @@ private:
       sim_.emit("unit.work", {u_.id, target},
                 {{"task", task}, {"hazard", h->id()}, {"personnel", u_.personnel}, {"vehicles", u_.vehicles}});
       const double step = sim_.params().work_step_s;
-      for (double done = 0; done < duration_s; done += step) {
-        const double dt = std::min(step, duration_s - done);
+      const uint32_t site = at_;
+      const double end_t = sg4::Engine::get_clock() + duration_s;
+      while (sg4::Engine::get_clock() < end_t - 1e-9) {
+        const double dt = std::min(step, end_t - sg4::Engine::get_clock());
         sg4::this_actor::sleep_for(dt);
-        sim_.apply_work(*h, Work{u_.id, task, target, double(u_.personnel), double(u_.vehicles), dt});
+        Work w{u_.id, task, target, double(u_.personnel), double(u_.vehicles), dt, patient_places()};
+        sim_.apply_work(*h, w);
+        // Casualties handed over: take them to hospital, then come back while the task lasts.
+        if (sim_.hospitals().carried(u_.id) > 0) {
+          if (!deliver_patients()) return;
+          if (sg4::Engine::get_clock() >= end_t || !travel(site, target, task, false)) return;
+        }
       }
       return;
     }
     if (task != "respond" && task != "rescue") sim_.emit("unit.work_ignored", {u_.id, target}, {{"task", task}});
     sg4::this_actor::sleep_for(duration_s);
+  }
+
+  /// Patients this unit can still take on.
+  int patient_places() const {
+    if (!u_.can("medical_transport")) return 0;
+    const int cap = int(u_.vehicles * sim_.params().patients_per_vehicle);
+    return std::max(0, cap - sim_.hospitals().carried(u_.id));
+  }
+
+  /// Drives the patients on board to the nearest hospitals with free beds, as far as beds last.
+  /// False if some could not be placed anywhere (the unit stays with them).
+  bool deliver_patients() {
+    const World& w = sim_.world();
+    std::set<std::string> tried;
+    while (sim_.hospitals().carried(u_.id) > 0) {
+      const std::vector<double> times = sim_.roads().travel_times_from(at_, speed());
+      const Facility* best = nullptr;
+      for (const Facility& f : w.facilities)
+        if (f.kind == "hospital" && !tried.count(f.id) && sim_.hospitals().free_beds(f.id) >= 1 &&
+            times[f.node] < std::numeric_limits<double>::infinity() &&
+            (!best || times[f.node] < times[best->node]))
+          best = &f;
+      if (!best) {
+        sim_.emit("hospital.full", {"", u_.id}, {{"patients_waiting", sim_.hospitals().carried(u_.id)}});
+        return false;
+      }
+      tried.insert(best->id);
+      if (!travel(uint32_t(best->node), best->id, "transport_patients", false)) return false;
+      sim_.hospitals().admit(u_.id, best->id);
+    }
+    return true;
   }
 
   /// Goes home unless a new order is waiting.

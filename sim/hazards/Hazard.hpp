@@ -50,6 +50,7 @@ struct Work {
   double personnel = 0;
   double vehicles = 0;
   double dt_s = 0;
+  int patient_places = 0; ///< patients the unit can still take on (ambulances; 0 for other units)
 };
 
 /// @brief One population zone a hazard threatens, as a forecast would name it, with the number of
@@ -71,6 +72,10 @@ public:
   /// Of the people present, those sheltering in place (indoors, windows shut).
   virtual double people_sheltering(const std::string& zone) const = 0;
   virtual bool road_closed(const std::string& road) const = 0;
+  /// A facility lost to any hazard (cascades: a flooded or burning hazardous-materials site).
+  virtual bool facility_lost(const std::string& facility) const = 0;
+  /// Whether any hazard has reached the zone.
+  virtual bool zone_reached(const std::string& zone) const = 0;
 };
 
 /// @brief Everything a hazard tells the engine. The engine's hazard driver implements it.
@@ -91,6 +96,10 @@ public:
   virtual void observe(const Observation& obs) = 0;
   /// The hazard reached a population zone (the first time counts for "warned/evacuated before").
   virtual void reached(const std::string& zone_id, const std::string& how) = 0;
+  /// Hands `count` casualties over to a unit doing its work (at most Work::patient_places); the unit
+  /// drives them to the nearest hospital with free beds. `condition` says how they are ("injured",
+  /// "incapacitated", …).
+  virtual void hand_over_patients(const std::string& unit, int count, const std::string& condition) = 0;
 };
 
 /// @brief One hazard model instance inside a scenario.

@@ -32,6 +32,7 @@ struct HazardModule {
   std::vector<TaskSpec> tasks;           ///< work units can do on it
   std::vector<std::string> capabilities; ///< unit capabilities it introduces
   std::vector<KpiSpec> kpis;             ///< its own KPIs
+  std::vector<KpiText> texts;            ///< report findings and recommendations for its KPIs
   /// `hgdrill model ...` calculators.
   std::function<std::vector<Calculator>()> calculators;
 };

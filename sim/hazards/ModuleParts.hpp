@@ -61,4 +61,14 @@ struct KpiSpec {
   std::function<KpiResult(const KpiInput&)> compute;
 };
 
+/// @brief Report text for one KPI of a hazard module: what the after-action report says when the KPI
+/// misses its target, what it recommends and to whom, in Chinese and English. `{value}`, `{target}`
+/// and `{subject}` are filled in by the report.
+struct KpiText {
+  std::string kpi;
+  std::string finding_zh, finding_en;
+  std::string recommendation_zh, recommendation_en;
+  std::string agency_zh, agency_en;
+};
+
 } // namespace hg

@@ -41,6 +41,7 @@ const std::vector<QuantityInfo>& quantity_table() {
         {"zone_reached", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
         {"zones_reached", "", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
         {"casualties", "", "", 0, kInf, "casualties", QuantitySpec::Read::kSumOverSubjects},
+        {"patients_waiting", "", "", 0, kInf, "patients_waiting", QuantitySpec::Read::kSumOverSubjects},
         {"incident_reported", "", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
         {"hours_since_report", "", "", -1, kInf, "", QuantitySpec::Read::kValueOfArg},
         {"response_level", "", "", 0, 4, "", QuantitySpec::Read::kValueOfArg},

@@ -26,7 +26,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::uni
   std::vector<std::string> hazard_kinds;
   for (const auto& h : hazards)
     hazard_kinds.push_back(h->kind());
-  const std::vector<std::string> core_tasks = {"respond", "evacuate", "rescue", "relief"};
+  const std::vector<std::string> core_tasks = {"respond", "evacuate", "rescue", "relief"}; // engine-only tasks
   const ModelParameters& par = sc.params;
   RoadNetwork roads = RoadNetwork::from_world(w);
   auto finding = [&](bool error, const PlanClause& c, const std::string& msg) {

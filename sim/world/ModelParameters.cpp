@@ -38,6 +38,12 @@ const std::vector<ParameterInfo>& parameter_table() {
        "multiplies every unit's turnout time"},
       {"road_speed_scale", "factor", 1, 0.05, 2, &P::road_speed_scale,
        "estimated: 1 = the speeds of the map; lower for snow, ice or night", "multiplies every road's speed"},
+      {"hospital_free_bed_share", "share", 1, 0, 1, &P::hospital_free_bed_share,
+       "estimated: Chinese public general hospitals run near 90 % bed occupancy (National Health Commission statistical bulletins report about 90 % for 2019), so about a tenth of the beds can take casualties at once",
+       "share of a hospital's beds free for casualties"},
+      {"patients_per_vehicle", "count", 1, 1, 50, &P::patients_per_vehicle,
+       "estimated: one stretcher per ambulance (WS/T 292-2008 救护车 fits one main stretcher)",
+       "patients one medical_transport vehicle carries"},
   };
   return t;
 }

@@ -24,6 +24,8 @@ struct ModelParameters {
   double work_step_s = 600;                  ///< units report work to a hazard in steps this long
   double turnout_scale = 1.0;                ///< multiplies every unit's turnout time
   double road_speed_scale = 1.0;             ///< multiplies every road's speed (snow, night, traffic)
+  double hospital_free_bed_share = 0.1;      ///< share of a hospital's beds free for casualties
+  double patients_per_vehicle = 1;           ///< stretcher patients one ambulance carries
 };
 
 /// @brief One row of the parameter table.

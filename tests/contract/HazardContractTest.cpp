@@ -113,6 +113,22 @@ TEST_CASE("a hazard registered from the test folder is driven end to end through
   CHECK(acc->payload["present"].get<double>() + acc->payload["evacuated"].get<double>() == Approx(400.0));
   CHECK(acc->payload["fatalities"].get<double>() == Approx(sum).epsilon(1e-5));
 
+  // Casualties go to the hospital with free beds: the ambulance (one stretcher) shuttles from c to the
+  // hospital at d (2 of 20 beds free at the default 10 %); the third patient finds no free bed left
+  // (the island hospital is unreachable).
+  auto delivered = hgtest::of_type(ev, "patients.delivered");
+  REQUIRE(delivered.size() == 2);
+  for (const auto& e : delivered) {
+    CHECK(e.actors == std::vector<std::string>{"u_3", "f_hosp"});
+    CHECK(e.payload["patients"] == 1);
+  }
+  CHECK(delivered[1].payload["free_beds"] == 0.0);
+  // c → d is 15 km at 60 km/h: 900 s each way, so the second delivery is 1800 s + one work step after the first.
+  CHECK(delivered[1].t - delivered[0].t == Approx(1800.0 + 600.0).margin(1.0));
+  const hg::Event* full = first(ev, "hospital.full");
+  REQUIRE(full);
+  CHECK(full->payload["patients_waiting"] == 1);
+
   // Scoring lists the toy's own KPI, computed by the toy's code from the log.
   auto scored = hg::score::score_folder(run.dir, "");
   const auto* kpi = scored->analysis.kpi("toy_peak_level");

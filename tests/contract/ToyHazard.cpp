@@ -27,8 +27,12 @@ public:
     cleanup_ = 0;
     sink.emit("toy_spill.level", {id_}, {{"level", level_}});
     sink.observe({"toy_level", id_, level_, ""});
+    sink.observe({"patients_waiting", id_, double(waiting_), ""});
     if (level_ >= kToyReachLevel) {
-      if (!reached_) sink.reached(zone_, "toy spill");
+      if (!reached_) {
+        sink.reached(zone_, "toy spill");
+        waiting_ = kToyPatients;
+      }
       reached_ = true;
       const double present = view_->people_present(zone_);
       fatalities_ += present * kToyDeathsPerPersonHour * h;
@@ -48,10 +52,16 @@ public:
   }
 
   bool accepts_work(const std::string& task, const std::string& target) const override {
-    return task == "toy_cleanup" && target == id_;
+    return (task == "toy_cleanup" || task == "transport_patients") && target == id_;
   }
-  bool work(const hg::Work& w, hg::EffectSink&) override {
+  bool work(const hg::Work& w, hg::EffectSink& sink) override {
     if (!accepts_work(w.task, w.target)) return false;
+    if (w.task == "transport_patients") {
+      const int n = std::min(waiting_, w.patient_places);
+      waiting_ -= n;
+      sink.hand_over_patients(w.unit, n, "injured");
+      return true;
+    }
     cleanup_ += w.personnel * w.dt_s / 3600.0 * kToyCleanupPerPersonHour;
     return true;
   }
@@ -66,6 +76,7 @@ private:
   double growth_per_h_, step_s_;
   const hg::HazardView* view_ = nullptr;
   double level_ = 0, cleanup_ = 0, fatalities_ = 0;
+  int waiting_ = 0;
   bool reached_ = false, closed_ = false, lost_ = false;
 };
 

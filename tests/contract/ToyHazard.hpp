@@ -18,6 +18,8 @@ constexpr double kToyCloseLevel = 3.0;
 constexpr double kToyFacilityLevel = 4.0;
 /// Expected deaths per person present per hour spent above the reach level.
 constexpr double kToyDeathsPerPersonHour = 0.001;
+/// Casualties waiting for an ambulance at the spill once it has reached its zone.
+constexpr int kToyPatients = 3;
 /// Level removed per person-hour of cleanup.
 constexpr double kToyCleanupPerPersonHour = 0.05;
 

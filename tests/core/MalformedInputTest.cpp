@@ -182,7 +182,7 @@ TEST_CASE("13. plan: bad condition syntax, unknown quantity, unknown action, unk
                   "condition ended in \"incident_reported and (\"") +
             expect(p,
                    "12:11: error: measures[1].when: bad condition: col 1: unknown quantity 'water_level' "
-                   "(known: warning, guarantee, zone_reached, zones_reached, casualties, incident_reported, "
+                   "(known: warning, guarantee, zone_reached, zones_reached, casualties, patients_waiting, incident_reported, "
                    "hours_since_report, response_level, t_hours, stage, depth) in \"water_level > 3\"") +
             expect(
                 p,

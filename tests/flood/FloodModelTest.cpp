@@ -49,6 +49,7 @@ struct FakeSink : hg::EffectSink {
   void facility_lost(const std::string& f, bool lost, const std::string& reason) override {
     log.push_back("facility " + f + (lost ? " lost " : " restored ") + reason);
   }
+  void hand_over_patients(const std::string&, int, const std::string&) override {}
   void reached(const std::string& zone_id, const std::string& how) override {
     log.push_back("reached " + zone_id + " " + how);
     reached_zones.push_back(zone_id);
@@ -69,6 +70,8 @@ struct FakeView : hg::HazardView {
   double people_present(const std::string&) const override { return 1000; }
   double people_sheltering(const std::string&) const override { return 0; }
   bool road_closed(const std::string&) const override { return false; }
+  bool facility_lost(const std::string&) const override { return false; }
+  bool zone_reached(const std::string&) const override { return false; }
 };
 FakeView g_view;
 

@@ -36,6 +36,7 @@ struct RecordingSink : hg::EffectSink {
   void facility_lost(const std::string&, bool, const std::string&) override {}
   void observe(const hg::Observation&) override {}
   void reached(const std::string&, const std::string&) override {}
+  void hand_over_patients(const std::string&, int, const std::string&) override {}
 };
 
 /// Nobody evacuates: everyone at risk stays present.
@@ -46,6 +47,8 @@ struct StillView : hg::HazardView {
   double people_present(const std::string&) const override { return 1000; }
   double people_sheltering(const std::string&) const override { return 0; }
   bool road_closed(const std::string&) const override { return false; }
+  bool facility_lost(const std::string&) const override { return false; }
+  bool zone_reached(const std::string&) const override { return false; }
 };
 StillView g_view;
 

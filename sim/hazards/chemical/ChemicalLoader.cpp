@@ -169,6 +169,9 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
                "zones",
                "roads",
                "sensors",
+               "trigger",
+               "evacuation_transit_min",
+               "responders",
                "src",
                "note"});
   c.require_src();
@@ -179,6 +182,41 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
   cfg.max_travel_m = c.opt_num("max_travel_km", 40, Range::closed(1, 200)) * 1000;
   cfg.threshold_duration_min = c.opt_num("threshold_duration_min", 60, Range::closed(10, 480));
   cfg.plug_leak_person_h = c.opt_num("plug_leak_person_h", 2, Range::non_negative());
+  cfg.evacuation_transit_s = c.opt_num("evacuation_transit_min", 10, Range::closed(0, 240)) * 60;
+  if (c.has("trigger")) {
+    const YamlCursor t = c["trigger"];
+    t.only_keys({"facility_lost", "src", "note"});
+    t.require_src();
+    cfg.trigger_facility = t.str("facility_lost");
+    if (!cfg.trigger_facility.empty() && !w.facility(cfg.trigger_facility))
+      t["facility_lost"].error("unknown facility \"" + cfg.trigger_facility + "\"");
+  }
+  if (c.has("responders")) {
+    const YamlCursor r = c["responders"];
+    r.only_keys({"entry_team", "ppe_air_min", "ppe_turnaround_min", "protection_factor",
+                 "decon_people_per_person_h", "casualties_need_decon", "decon", "src", "note"});
+    r.require_src();
+    ResponderConfig& rc = cfg.responders;
+    rc.entry_team = r.opt_num("entry_team", rc.entry_team, Range::closed(1, 100));
+    rc.ppe_air_s = r.opt_num("ppe_air_min", rc.ppe_air_s / 60, Range::closed(1, 480)) * 60;
+    rc.ppe_turnaround_s = r.opt_num("ppe_turnaround_min", rc.ppe_turnaround_s / 60, Range::closed(0, 480)) * 60;
+    rc.protection_factor = r.opt_num("protection_factor", rc.protection_factor, Range::closed(1, 1e6));
+    rc.decon_people_per_person_h =
+        r.opt_num("decon_people_per_person_h", rc.decon_people_per_person_h, Range::closed(0, 1000));
+    rc.casualties_need_decon = r.opt_bool("casualties_need_decon", rc.casualties_need_decon);
+    if (r.has("decon")) {
+      const YamlCursor d = r["decon"];
+      d.only_keys({"id", "node", "src", "note"});
+      if (d.has("id")) rc.decon_id = d.id();
+      if (d.has("node")) {
+        rc.decon_node = d.str("node");
+        if (const RoadNode* n = w.node(rc.decon_node))
+          rc.decon_position = n->pos;
+        else
+          d["node"].error("unknown road node \"" + rc.decon_node + "\"");
+      }
+    }
+  }
   checked(c["sigmas"], [&] { cfg.sigmas = parse_sigma_set(c.opt_str("sigmas", "isc3")); });
   checked(c["closure_level"], [&] {
     cfg.closure_level = parse_toxic_level(c.opt_str("closure_level", "aegl2"), "closure_level");
@@ -226,12 +264,12 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
   }
 
   // Population zones: every world zone within search_km of the source, as circles.
-  double search_km = 20, urban = 700, rural = 1500, forest = 3000, indoor = 0.9, ach = 0.5;
+  double search_km = 20, urban = 700, rural = 1500, forest = 3000, indoor = 0.9, ach = 0.5, shelter_ach = 0.3;
   std::vector<YamlCursor> overrides;
   if (c.has("zones")) {
     const YamlCursor z = c["zones"];
-    z.only_keys(
-        {"search_km", "radius_m", "indoor_fraction", "air_changes_per_h", "overrides", "src", "note"});
+    z.only_keys({"search_km", "radius_m", "indoor_fraction", "air_changes_per_h", "shelter_air_changes_per_h",
+                 "overrides", "src", "note"});
     z.require_src();
     search_km = z.opt_num("search_km", search_km, Range::closed(0, 200));
     if (z.has("radius_m")) {
@@ -243,6 +281,7 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
     }
     indoor = z.opt_num("indoor_fraction", indoor, Range::closed(0, 1));
     ach = z.opt_num("air_changes_per_h", ach, Range::closed(0, 50));
+    shelter_ach = z.opt_num("shelter_air_changes_per_h", shelter_ach, Range::closed(0, 50));
     overrides = z.seq("overrides");
   }
   const LatLon src = cfg.source.position;
@@ -257,11 +296,12 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
     r.people = z.population;
     r.indoor_fraction = indoor;
     r.air_changes_per_h = ach;
+    r.shelter_air_changes_per_h = shelter_ach;
     cfg.zones.push_back(r);
   }
   for (auto& o : overrides) {
-    o.only_keys(
-        {"id", "radius_m", "indoor_fraction", "air_changes_per_h", "people", "polygon", "src", "note"});
+    o.only_keys({"id", "radius_m", "indoor_fraction", "air_changes_per_h", "shelter_air_changes_per_h", "people",
+                 "polygon", "src", "note"});
     const std::string id = o.str("id");
     ZoneReceptor* r = nullptr;
     for (auto& x : cfg.zones)
@@ -278,6 +318,7 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
       add.people = wz->population;
       add.indoor_fraction = indoor;
       add.air_changes_per_h = ach;
+      add.shelter_air_changes_per_h = shelter_ach;
       add.radius_m = urban;
       cfg.zones.push_back(add);
       r = &cfg.zones.back();
@@ -285,6 +326,8 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
     r->radius_m = o.opt_num("radius_m", r->radius_m, Range::positive());
     r->indoor_fraction = o.opt_num("indoor_fraction", r->indoor_fraction, Range::closed(0, 1));
     r->air_changes_per_h = o.opt_num("air_changes_per_h", r->air_changes_per_h, Range::closed(0, 50));
+    r->shelter_air_changes_per_h =
+        o.opt_num("shelter_air_changes_per_h", r->shelter_air_changes_per_h, Range::closed(0, 50));
     r->people = o.opt_num("people", r->people, Range::non_negative());
     if (o.has("polygon")) {
       const YamlCursor poly = o["polygon"];
@@ -312,7 +355,7 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
     if (r.from >= w.nodes.size() || r.to >= w.nodes.size()) continue;
     const LatLon a = w.nodes[r.from].pos, b = w.nodes[r.to].pos;
     if (great_circle_km(src, a) <= road_km && great_circle_km(src, b) <= road_km)
-      cfg.roads.push_back({r.id, a, b});
+      cfg.roads.push_back({r.id, a, b, w.nodes[r.from].id, w.nodes[r.to].id});
   }
 
   for (auto& s : c.seq("sensors")) {

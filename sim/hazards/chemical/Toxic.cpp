@@ -31,6 +31,22 @@ double indoor_step(double c_in, double c_out, double ach, double dt_s) {
   return c_out + (c_in - c_out) * std::exp(-ach / 3600.0 * dt_s);
 }
 
+void breathe_outdoor(Breathing& b, double c_out, double n, double dt_s) {
+  if (c_out > 0) b.load += std::pow(c_out, n) * dt_s / 60.0;
+}
+
+void breathe_indoor(Breathing& b, double c_out, double ach, double n, double dt_s) {
+  if (c_out <= 0 && b.c_in_ppm <= 0) return; // clean air in and out: nothing changes
+  const int sub = std::max(1, int(std::ceil(dt_s / 10.0)));
+  const double h = dt_s / sub;
+  for (int i = 0; i < sub; ++i) {
+    const double before = b.c_in_ppm;
+    b.c_in_ppm = indoor_step(before, c_out, ach, h);
+    // Midpoint value for the load over the sub-step.
+    b.load += std::pow(indoor_step(before, c_out, ach, 0.5 * h), n) * h / 60.0;
+  }
+}
+
 DoseAccumulator::DoseAccumulator(double n, double ach) : n_(n), ach_(ach) {
   require_positive("n", n);
   require_non_negative("air_changes_per_h", ach, "1/h");

@@ -24,6 +24,21 @@ double probit_value(const Probit& p, double load_ppm_n_min);
 /// solution of dC_in/dt = λ (C_out − C_in)).
 double indoor_step(double c_in, double c_out, double air_changes_per_h, double dt_s);
 
+/// @brief What one group of people has breathed: the toxic load so far and, for people indoors, the
+/// concentration of the well-mixed box of their building (ppm). People who move (outdoors → indoors,
+/// windows opened → shut) keep their load and carry it with them.
+struct Breathing {
+  double load = 0;     ///< ∫ C^n dt, ppm^n·min
+  double c_in_ppm = 0; ///< indoor box concentration (0 and unused outdoors)
+};
+
+/// @brief Outdoors for dt_s at c_out_ppm: load += c_out^n · dt (minutes).
+void breathe_outdoor(Breathing& b, double c_out_ppm, double n, double dt_s);
+
+/// @brief Indoors at `air_changes_per_h` for dt_s with the outdoor air held at c_out_ppm: the box
+/// follows exactly (indoor_step), the load is integrated at the midpoint of sub-steps of at most 10 s.
+void breathe_indoor(Breathing& b, double c_out_ppm, double air_changes_per_h, double n, double dt_s);
+
 /// @brief Accumulates the toxic load of one receptor, outdoors and indoors, with trapezoid-free exact
 /// integration of piecewise-constant concentration steps. Units: concentration in ppm, time in minutes,
 /// as the probit tables use.

@@ -48,7 +48,9 @@ struct FakeSink : hg::EffectSink {
   }
   void facility_lost(const std::string& f, bool lost, const std::string& reason) override {
     log.push_back("facility " + f + (lost ? " lost " : " restored ") + reason);
+    facilities.push_back({f, lost, reason});
   }
+  std::vector<Closure> facilities; ///< same shape as a closure: id, lost, reason
   void hand_over_patients(const std::string&, int, const std::string&) override {}
   void reached(const std::string& zone_id, const std::string& how) override {
     log.push_back("reached " + zone_id + " " + how);
@@ -195,6 +197,39 @@ TEST_CASE("FloodModel: scheduled breach fills the zone, mass balance holds", "[f
   // The lag between the river's trapezoid and the zone's implicit volume is half a step of flow change,
   // never a growing error: bounded by (max flow) × Δt.
   CHECK(std::fabs(b.levee_lag_m3) < 0.5 * 1200.0 * 3600.0);
+}
+
+TEST_CASE("FloodModel: a facility in a zone is lost while the water stands its depth over the site, and "
+          "restored when it falls",
+          "[flood][model][facility]") {
+  // The hazardous-materials site stands at 79.0 m in z_polder and is lost at 0.5 m of water (79.5 m);
+  // the pump drains the zone afterwards until the site is dry again.
+  FloodConfig cfg = toy_config();
+  cfg.zones[0].facilities = {{"f_site", 79.0, 0.5}};
+  FloodModel model(cfg, std::uint64_t{42});
+  FakeSink sink;
+  model.start(g_view, sink);
+  bool lost = false;
+  for (int step = 0; step < 48; ++step) {
+    model.advance(step * 3600.0, 3600.0, sink);
+    for (const auto& f : sink.facilities)
+      lost = f.closed;
+    INFO("t = " << step + 1 << " h, level " << zone_level(model));
+    CHECK(lost == (model.zone_depth_m("z_polder") > 0 && zone_level(model) - 79.0 >= 0.5));
+  }
+  REQUIRE_FALSE(sink.facilities.empty());
+  CHECK(sink.facilities.front().road == "f_site");
+  CHECK(sink.facilities.front().closed);
+  CHECK(sink.facilities.front().reason.rfind("flood water ", 0) == 0);
+  for (int step = 48; step < 400 && lost; ++step) {
+    effort(model, "z_polder", "pump", 20, 3600.0, sink);
+    model.advance(step * 3600.0, 3600.0, sink);
+    for (const auto& f : sink.facilities)
+      lost = f.closed;
+  }
+  CHECK_FALSE(lost);
+  CHECK(zone_level(model) - 79.0 < 0.5);
+  CHECK(sink.facilities.back().reason.rfind("flood receded", 0) == 0);
 }
 
 TEST_CASE("FloodModel: gauge stages go to the reporter post", "[flood][model]") {

@@ -16,6 +16,12 @@ double num(const nlohmann::json& p, const char* key) {
   return p.contains(key) && p[key].is_number() ? p[key].get<double>() : 0.0;
 }
 
+/// When the state an event describes held: its payload's model time `t_s` if it has one (the model
+/// emits at the end of its step), else the event's time.
+double when(const Event& e) {
+  return e.payload.contains("t_s") && e.payload["t_s"].is_number() ? e.payload["t_s"].get<double>() : e.t;
+}
+
 const std::string& first_actor(const Event& e) {
   static const std::string none;
   return e.actors.empty() ? none : e.actors.front();
@@ -54,47 +60,72 @@ KpiResult peak_people(const KpiInput& in, const char* field) {
   return r;
 }
 
+/// First release start of each hazard.
+std::map<std::string, const Event*> release_starts(const KpiInput& in) {
+  std::map<std::string, const Event*> out;
+  for (const Event& e : in.events)
+    if (e.type == "chemical_release.release_started" && !out.count(first_actor(e))) out[first_actor(e)] = &e;
+  return out;
+}
+
+bool protective(const Event& e) {
+  return e.type == "shelter.in_place" || e.type == "evacuation.started";
+}
+
 KpiResult time_to_protective_action(const KpiInput& in) {
   KpiResult r;
-  std::map<std::string, const Event*> release; // hazard → first release start
-  for (const Event& e : in.events)
-    if (e.type == "chemical_release.release_started" && !release.count(first_actor(e)))
-      release[first_actor(e)] = &e;
-  // Zones the chemical release reached (first arrival), and each zone's first protective action.
-  std::vector<std::pair<std::string, const Event*>> reached; // zone, hazard.reached
-  std::map<std::string, const Event*> action;
-  for (const Event& e : in.events) {
-    if (e.type == "hazard.reached" && e.payload.value("kind", "") == "chemical_release")
-      reached.emplace_back(first_actor(e), &e);
-    if ((e.type == "shelter.in_place" || e.type == "evacuation.started") && !action.count(first_actor(e)))
-      action[first_actor(e)] = &e;
-  }
-  if (release.empty() || reached.empty()) {
-    r.note_zh = "毒气未到达任何区域(不适用)";
-    r.note_en = "the gas reached no zone (not applicable)";
+  const auto release = release_starts(in);
+  if (release.empty()) {
+    r.note_zh = "本次演练未发生泄漏(不适用)";
+    r.note_en = "nothing was released in this run (not applicable)";
     return r;
   }
-  double worst = -1;
-  for (const auto& [zone, reach] : reached) {
-    const std::string hazard = reach->payload.value("hazard", "");
-    const auto rel = release.count(hazard) ? release.at(hazard) : release.begin()->second;
-    const double t0 = rel->t;
+  const Event* rel = release.begin()->second;
+  for (const auto& [h, e] : release)
+    if (e->seq < rel->seq) rel = e;
+  for (const Event& e : in.events)
+    if (protective(e)) {
+      r.value = std::max(0.0, (e.t - when(*rel)) / 60.0);
+      r.subject = first_actor(e);
+      r.evidence = {rel->seq, e.seq};
+      return r;
+    }
+  r.value = std::max(0.0, (in.end_s - when(*rel)) / 60.0);
+  r.lower_bound = true;
+  r.evidence = {rel->seq};
+  r.note_zh = "至演练结束未下达就地避险或疏散命令";
+  r.note_en = "no shelter-in-place or evacuation order by the end of the run";
+  return r;
+}
+
+KpiResult protected_before_share(const KpiInput& in) {
+  KpiResult r;
+  std::map<std::string, const Event*> action; // zone → its first protective action
+  double people = 0, protected_people = 0, worst_people = -1;
+  for (const Event& e : in.events) {
+    if (protective(e) && !action.count(first_actor(e))) action[first_actor(e)] = &e;
+    if (e.type != "hazard.reached" || e.payload.value("kind", "") != "chemical_release") continue;
+    const std::string& zone = first_actor(e);
+    const Zone* z = in.world.zone(zone);
+    const double n = z ? z->population : num(e.payload, "people");
+    people += n;
+    r.evidence.push_back(e.seq);
     auto a = action.find(zone);
-    const bool done = a != action.end();
-    const double v = std::max(0.0, ((done ? a->second->t : in.end_s) - t0) / 60.0);
-    if (v > worst) {
-      worst = v;
-      r.value = v;
+    if (a != action.end()) {
+      protected_people += n;
+      r.evidence.push_back(a->second->seq);
+    } else if (n > worst_people) {
+      worst_people = n;
       r.subject = zone;
-      r.lower_bound = !done;
-      r.evidence = {rel->seq, reach->seq};
-      if (done) r.evidence.push_back(a->second->seq);
     }
   }
-  if (r.lower_bound) {
-    r.note_zh = r.subject + " 至演练结束未采取就地避险或疏散";
-    r.note_en = r.subject + ": no shelter-in-place or evacuation by the end of the run";
+  if (people <= 0) {
+    r.note_zh = "毒气未到达任何有人口的区域(不适用)";
+    r.note_en = "the gas reached no populated zone (not applicable)";
+    r.evidence.clear();
+    return r;
   }
+  r.value = protected_people / people;
   return r;
 }
 
@@ -140,7 +171,7 @@ KpiResult release_duration(const KpiInput& in) {
   }
   for (const Event& e : in.events)
     if (e.type == "chemical_release.release_stopped" && first_actor(e) == first_actor(*start)) {
-      r.value = (e.t - start->t) / 60.0;
+      r.value = (when(e) - when(*start)) / 60.0;
       r.evidence = {start->seq, e.seq};
       r.subject = first_actor(e);
       const std::string why = e.payload.value("reason", "");
@@ -148,7 +179,7 @@ KpiResult release_duration(const KpiInput& in) {
       r.note_en = "stopped: " + why;
       return r;
     }
-  r.value = (in.end_s - start->t) / 60.0;
+  r.value = (in.end_s - when(*start)) / 60.0;
   r.lower_bound = true;
   r.evidence = {start->seq};
   r.subject = first_actor(*start);
@@ -183,11 +214,21 @@ std::vector<KpiSpec> chemical_kpis() {
       spec("chem_people_above_aegl3", "吸入浓度超AEGL-3人数(峰值)", "People breathing air above AEGL-3 (peak)", "people",
            "同上,阈值为AEGL-3(危及生命)", "as above with the AEGL-3 (life-threatening) threshold",
            [](const KpiInput& in) { return peak_people(in, "breathing_aegl3"); }),
-      spec("chem_time_to_protective_action_min", "采取防护行动用时", "Time to protective action", "min",
-           "毒气到达的各区域中,自泄漏开始到该区域首次下达就地避险或疏散命令的最长时间(未下达则计至演练结束)",
-           "over the zones the gas reached, the longest time from the start of the release to the zone's "
-           "first shelter-in-place or evacuation order (to the end of the run if none)",
+      spec("chem_time_to_protective_action_min", "首次公众防护行动用时", "Time to the first protective action", "min",
+           "自泄漏开始到首次下达就地避险或疏散命令(shelter.in_place / evacuation.started)的时间(未下达则计至演练结束)",
+           "from the start of the release to the first shelter-in-place or evacuation order "
+           "(shelter.in_place / evacuation.started), or to the end of the run if none",
            time_to_protective_action),
+      [] {
+        KpiSpec k = spec("chem_protected_before_share", "毒气到达前已采取防护行动的人口比例",
+                         "People protected before the gas arrived", "share",
+                         "毒气到达(AEGL-2)的各区域人口中,区域在到达前已下达就地避险或疏散命令的比例",
+                         "of the people in the zones the gas reached (hazard.reached), the share whose zone had "
+                         "a shelter-in-place or evacuation order logged before the gas arrived",
+                         protected_before_share);
+        k.lower_is_better = false;
+        return k;
+      }(),
       spec("chem_responders_above_aegl2", "吸入剂量超AEGL-2的处置人员", "Responders with an inhaled dose above AEGL-2",
            "people",
            "在化学品危险区内作业的单位中,呼吸防护后吸入毒性负荷超过AEGL-2(阈值时长)负荷的单位人数之和",
@@ -217,9 +258,16 @@ std::vector<KpiText> chemical_kpi_texts() {
        "Make the people inside the AEGL-3 zone the first to protect: shelter at once, then evacuate "
        "crosswind/upwind once the wind is known.",
        "市应急管理局、市消防救援支队", "City emergency management bureau and fire and rescue detachment"},
+      {"chem_protected_before_share",
+       "毒气到达的区域中仅 {value} 的人口在到达前收到防护行动指令(目标 {target}),如 {subject}。",
+       "Only {value} of the people in the zones the gas reached had a protective-action order before it "
+       "arrived (target {target}); e.g. {subject}.",
+       "按最新风向每15分钟更新威胁区,对新纳入的区域立即发布预警和就地避险指令。",
+       "Re-run the threat zone with the current wind every 15 min and warn and shelter each zone it adds at once.",
+       "市应急管理局、市气象局", "City emergency management bureau and meteorological bureau"},
       {"chem_time_to_protective_action_min",
-       "{subject} 在泄漏开始 {value} 分钟后才收到防护行动指令(目标 {target} 分钟)。",
-       "{subject} received its protective-action order {value} min after the release began (target {target} min).",
+       "首次防护行动指令在泄漏开始 {value} 分钟后才下达(目标 {target} 分钟)。",
+       "The first protective-action order came {value} min after the release began (target {target} min).",
        "预案中规定接报即对预测威胁区下达就地避险指令,并预置预警渠道与指令模板。",
        "Make the plan order shelter-in-place for the forecast threat zone on the first report, with warning "
        "channels and message templates ready.",

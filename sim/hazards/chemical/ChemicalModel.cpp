@@ -241,6 +241,8 @@ void ChemicalModel::start(const HazardView& view, EffectSink& sink) {
   j["stability"] = to_string(w.wind.stability);
   sink.emit("chemical_release.configured", {config_.id, s.id}, j);
   next_report_s_ = 0;
+  for (const ZoneAtRisk& z : zones_at_risk())
+    announced_.insert(z.zone);
   for (size_t zi = 0; zi < zone_state_.size(); ++zi)
     sync_people(zi);
 }
@@ -482,6 +484,10 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
     };
     tell("people_aegl2", z.people_aegl2, st.observed2);
     tell("people_aegl3", z.people_aegl3, st.observed3);
+    // The forecast follows the gas: a zone whose outdoor air passes AEGL-1 (the plume is there and
+    // growing) is named at risk, as a re-run of the threat-zone estimate with today's wind would.
+    if (in1 > 0 && announced_.insert(z.id).second)
+      sink.observe({"zone_at_risk", z.id, config_.zones[zi].people, ""});
     if (!z.reached && peak >= reach) {
       z.reached = true;
       sink.reached(z.id, "chemical_release " + to_string(config_.reach_level));
@@ -677,13 +683,16 @@ bool ChemicalModel::work(const Work& w, EffectSink& sink) {
   const ResponderConfig& rc = config_.responders;
   const double now = view_ ? view_->now_s() : now_s_;
   if (w.task == "plug_leak") {
+    // Nothing to plug yet (a cascade's release has not started) or any more: the crews stand by
+    // outside the hot zone.
+    if (!releasing_) return true;
     ResponderDose& d = responders_[w.unit];
     if (d.rest_until_s > now + kTiny) return true; // out of the hot zone: new air, decon
     const double team = std::min(w.personnel, rc.entry_team);
     const double dt = std::min(w.dt_s, rc.ppe_air_s - d.entry_s);
     d.entry_s += dt;
     expose(w.unit, w.task, w.target, team, dt, rc.protection_factor, sink);
-    if (!stopped_ && team > 0) {
+    if (team > 0) {
       plug_work_person_h_ += team * dt / 3600.0;
       if (plug_work_person_h_ + 1e-12 >= config_.plug_leak_person_h) {
         if (tank_) tank_->scale_hole(0.0);

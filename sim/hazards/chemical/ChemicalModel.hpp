@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -181,6 +182,7 @@ private:
   Stability last_stability_ = Stability::kD;
   double last_from_deg_ = -1, last_wind_m_s_ = -1;
   std::map<std::string, ResponderDose> responders_;
+  std::set<std::string> announced_; ///< zones named at risk to the posts so far
   double decon_queue_responders_ = 0; ///< responders back from entries, waiting for decontamination
   double casualties_queued_ = 0;      ///< casualties (expected injuries, whole people) sent to decon so far
   double decon_queue_casualties_ = 0;

@@ -90,6 +90,15 @@ struct ZoneRoadConfig {
   double closure_depth_m = 0.3;
 };
 
+/// @brief A facility inside a zone that is lost (cut off, flooded, damaged) while the water stands
+/// `depth_m` above its ground, and usable again when it falls below (cascades: a flooded
+/// hazardous-materials site starts a chemical release through the hazard contract).
+struct ZoneFacilityConfig {
+  std::string facility;
+  double ground_elev_m = 0; ///< the site's ground, on the zone's datum
+  double depth_m = 0.5;     ///< water over the ground at which the site is lost
+};
+
 /// @brief A protected zone (population zone) behind levees, as one level pool.
 struct ZoneConfig {
   std::string id;                    ///< population-zone id
@@ -98,6 +107,7 @@ struct ZoneConfig {
   double people = 0;
   double pump_rate_m3_s_per_unit = 0.5; ///< drainage by one pump unit
   std::vector<ZoneRoadConfig> roads;
+  std::vector<ZoneFacilityConfig> facilities;
 };
 
 /// @brief The whole flood model.

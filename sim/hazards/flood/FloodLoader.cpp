@@ -174,7 +174,7 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
 
   for (auto& z : c.seq("zones", true)) {
     z.only_keys({"id", "storage", "area_km2", "relief_m", "dem", "ground_elev_m", "people",
-                 "pump_rate_m3_s_per_unit", "roads", "src", "note"});
+                 "pump_rate_m3_s_per_unit", "roads", "facilities", "src", "note"});
     z.require_src();
     ZoneConfig zc;
     zc.id = z.id();
@@ -226,6 +226,17 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
       rc.closure_depth_m =
           r.opt_num("closure_depth_m", cls ? cls->flood_closure_depth_m : 0.3, Range::positive());
       zc.roads.push_back(rc);
+    }
+    for (auto& f : z.seq("facilities")) {
+      f.only_keys({"facility", "ground_elev_m", "depth_m", "src", "note"});
+      f.require_src();
+      ZoneFacilityConfig fc;
+      fc.facility = f.str("facility");
+      if (!fc.facility.empty() && !w.facility(fc.facility))
+        f["facility"].error("unknown facility \"" + fc.facility + "\"");
+      fc.ground_elev_m = f.opt_num("ground_elev_m", zc.ground_elev_m);
+      fc.depth_m = f.num("depth_m", Range::positive());
+      zc.facilities.push_back(fc);
     }
     cfg.zones.push_back(std::move(zc));
   }

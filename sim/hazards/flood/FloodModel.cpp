@@ -499,6 +499,18 @@ void FloodModel::report(double t_h, bool gauges_due, EffectSink& sink) {
                                     : "flood receded to " + fixed(std::max(0.0, over_m), 2) + " m");
       }
     }
+    // Facilities in the zone: lost while the water stands depth_m over their ground.
+    for (size_t k = 0; k < c.facilities.size(); ++k) {
+      const ZoneFacilityConfig& f = c.facilities[k];
+      const double over_m = depth_m > 0 ? level_m - f.ground_elev_m : -1.0;
+      const bool lost = over_m >= f.depth_m;
+      if (lost != z.facility_lost[k]) {
+        z.facility_lost[k] = lost;
+        sink.facility_lost(f.facility, lost,
+                           lost ? "flood water " + fixed(over_m, 2) + " m over the site"
+                                : "flood receded to " + fixed(std::max(0.0, over_m), 2) + " m over the site");
+      }
+    }
   }
 }
 

@@ -116,13 +116,16 @@ private:
     double river_point_m3_s = 0; ///< withdrawal applied at the gauge at the end of the last step
   };
   struct Zone {
-    Zone(const ZoneConfig* c, LevelPool p) : cfg(c), pool(std::move(p)), road_closed(c->roads.size(), false) {}
+    Zone(const ZoneConfig* c, LevelPool p)
+        : cfg(c), pool(std::move(p)), road_closed(c->roads.size(), false),
+          facility_lost(c->facilities.size(), false) {}
     const ZoneConfig* cfg;
     LevelPool pool;
     double pump_request_m3 = 0;
     double reported_depth_m = -1;
     bool reached = false;
     std::vector<bool> road_closed;
+    std::vector<bool> facility_lost;
     double fatalities = 0; ///< expected, cumulative (the worst depth met by the people still there)
     double reported_exposed = -1;
     double harm_depth_m = 0; ///< depth and time of the previous harm estimate (for the rise rate)

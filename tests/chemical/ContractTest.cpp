@@ -34,7 +34,8 @@ Run run_fixture(const std::string& file, bool write) {
   return r;
 }
 
-const hg::Event* first(const std::vector<hg::Event>& ev, const std::string& type, const std::string& actor = "") {
+const hg::Event* first(const std::vector<hg::Event>& ev, const std::string& type,
+                       const std::string& actor = "") {
   for (const auto& e : ev)
     if (e.type == type && (actor.empty() || (!e.actors.empty() && e.actors[0] == actor))) return &e;
   return nullptr;
@@ -50,9 +51,10 @@ std::map<std::string, nlohmann::json> latest_harm(const std::vector<hg::Event>& 
 
 } // namespace
 
-TEST_CASE("chemical release through the contract: shelter lowers doses, evacuees leave the harm, roads close, "
-          "KPIs are computed",
-          "[chemical][contract]") {
+TEST_CASE(
+    "chemical release through the contract: shelter lowers doses, evacuees leave the harm, roads close, "
+    "KPIs are computed",
+    "[chemical][contract]") {
   const Run run = run_fixture("tests/chemical/fixtures/plume.yaml", true);
   const auto& ev = run.events;
 

@@ -132,7 +132,8 @@ TEST_CASE("Fixed-rate ammonia release: start/stop, zone reached, road closed and
   CHECK(max_ppm > 160);
   // The stop event carries the mass: 5000 g/s × 1200 s = 6000 kg.
   for (const auto& e : sink.events)
-    if (e.type == "chemical_release.release_stopped") CHECK(e.payload["released_kg"].get<double>() == Approx(6000));
+    if (e.type == "chemical_release.release_stopped")
+      CHECK(e.payload["released_kg"].get<double>() == Approx(6000));
   // Harm goes to the population account on the people present, with its method.
   const hg::Harm* h = last_harm(sink, "z_town");
   REQUIRE(h);
@@ -171,7 +172,8 @@ TEST_CASE("Sheltered people breathe the indoor box and get lower loads than peop
   CHECK(sheltered < 0.2 * outdoors);
 }
 
-TEST_CASE("Indoor box under a constant outdoor concentration: the exact one-box solution", "[chemical][toxic]") {
+TEST_CASE("Indoor box under a constant outdoor concentration: the exact one-box solution",
+          "[chemical][toxic]") {
   // dC_in/dt = λ(C − C_in), C_in(0) = 0 ⇒ C_in(t) = C(1 − e^{−λt}); with n = 1 the load is
   // ∫C_in dt = C (T − (1 − e^{−λT})/λ). C = 100 ppm, λ = 0.5/h, T = 1 h:
   // C_in(1 h) = 100 (1 − e^{−0.5}) = 39.347 ppm; load = 100 (60 − (1 − e^{−0.5})/(0.5/60)) = 1278.4 ppm·min.
@@ -185,7 +187,8 @@ TEST_CASE("Indoor box under a constant outdoor concentration: the exact one-box 
   CHECK(o.load == Approx(1e5));
 }
 
-TEST_CASE("Evacuating people leave the harm: their loads freeze when they go", "[chemical][model][evacuation]") {
+TEST_CASE("Evacuating people leave the harm: their loads freeze when they go",
+          "[chemical][model][evacuation]") {
   // The 20-min release (2–22 min) reaches the town 2.27 km downwind at 2 m/s after ≈ 19 min: the gas
   // is there from ≈ 21 to ≈ 41 min. Everybody leaves at 22 min (10 min of transit through the zone's
   // air), or everybody stays.
@@ -294,7 +297,8 @@ TEST_CASE("decontaminate processes the entry teams; ambulances take nothing when
   CHECK(m.patients_waiting() == 0);
 }
 
-TEST_CASE("A trigger facility lost to another hazard starts the release (cascade)", "[chemical][model][cascade]") {
+TEST_CASE("A trigger facility lost to another hazard starts the release (cascade)",
+          "[chemical][model][cascade]") {
   StaticView view = toy_view();
   RecordingSink sink;
   ChemicalConfig cfg = toy_config(false);

@@ -8,4 +8,6 @@ tmp=$(mktemp -d)
 cp "$tmp/demo/events.jsonl" tests/golden/demo_g11_hazmat.events.jsonl
 "$bin" run scenarios/flood/flash-heli.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/flash"
 cp "$tmp/flash/events.jsonl" tests/golden/flash_heli.events.jsonl
+"$bin" run scenarios/chemical/huahe-ammonia-night.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/chem"
+cp "$tmp/chem/events.jsonl" tests/golden/chem_huahe_ammonia_night.events.jsonl
 git --no-pager diff --stat -- tests/golden || true

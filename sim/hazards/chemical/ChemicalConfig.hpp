@@ -64,9 +64,9 @@ struct ZoneReceptor {
   std::string id;
   LatLon centre;
   double radius_m = 700;
-  std::vector<LatLon> polygon; ///< when given, used instead of the circle
-  double people = 0; ///< people at risk declared to the population account (the zone's population)
-  double indoor_fraction = 0.9;   ///< share of the people not told to shelter who are indoors anyway
+  std::vector<LatLon> polygon;  ///< when given, used instead of the circle
+  double people = 0;            ///< people at risk declared to the population account (the zone's population)
+  double indoor_fraction = 0.9; ///< share of the people not told to shelter who are indoors anyway
   double air_changes_per_h = 0.5; ///< air-exchange rate of their buildings (ordinary use)
   /// Air-exchange rate once people shelter in place (windows and doors shut, ventilation off).
   double shelter_air_changes_per_h = 0.3;
@@ -91,14 +91,14 @@ struct SensorConfig {
 /// @brief Hazmat crews on scene: who works in gas-tight suits, for how long a breathing-air cylinder
 /// lasts, what their respirators keep out, and the decontamination point.
 struct ResponderConfig {
-  double entry_team = 2;               ///< people of a unit who work on the leak in gas-tight suits
-  double ppe_air_s = 30 * 60;          ///< work per entry before the air runs low and the team withdraws
-  double ppe_turnaround_s = 20 * 60;   ///< out of the hot zone between entries (decon, new cylinder)
-  double protection_factor = 10000;    ///< assigned protection factor of the crews' SCBA
+  double entry_team = 2;                ///< people of a unit who work on the leak in gas-tight suits
+  double ppe_air_s = 30 * 60;           ///< work per entry before the air runs low and the team withdraws
+  double ppe_turnaround_s = 20 * 60;    ///< out of the hot zone between entries (decon, new cylinder)
+  double protection_factor = 10000;     ///< assigned protection factor of the crews' SCBA
   double decon_people_per_person_h = 6; ///< people one decon crew member processes per hour
-  bool casualties_need_decon = true;   ///< casualties pass the decon point before an ambulance takes them
-  std::string decon_id;                ///< target id of the decontamination point ("" = <id>_decon)
-  std::string decon_node;              ///< its road node ("" = the source's node)
+  bool casualties_need_decon = true;    ///< casualties pass the decon point before an ambulance takes them
+  std::string decon_id;                 ///< target id of the decontamination point ("" = <id>_decon)
+  std::string decon_node;               ///< its road node ("" = the source's node)
   LatLon decon_position;
 };
 
@@ -118,7 +118,8 @@ struct ChemicalConfig {
   std::optional<double> start_unix_s; ///< clock of t = 0 for the sun elevation
   /// Cascade: the release starts (source.start_s later) once this facility is lost to any hazard.
   std::string trigger_facility;
-  std::string incident_node; ///< the scenario's incident node: "incident" names the leak if it is the source's
+  std::string
+      incident_node; ///< the scenario's incident node: "incident" names the leak if it is the source's
   double evacuation_transit_s = 10 * 60; ///< time evacuees spend outdoors leaving a zone with the gas in it
   ResponderConfig responders;
   SourceConfig source;

@@ -152,7 +152,8 @@ KpiResult responders_above_aegl2(const KpiInput& in) {
   r.value = people;
   if (r.evidence.empty()) r.evidence.push_back(latest.at(r.subject)->seq);
   r.note_zh = "最大吸入剂量为AEGL-2剂量的 " + std::to_string(int(std::round(worst * 100))) + "%";
-  r.note_en = "largest inhaled dose: " + std::to_string(int(std::round(worst * 100))) + " % of the AEGL-2 load";
+  r.note_en =
+      "largest inhaled dose: " + std::to_string(int(std::round(worst * 100))) + " % of the AEGL-2 load";
   return r;
 }
 
@@ -206,38 +207,45 @@ KpiSpec spec(std::string id, std::string zh, std::string en, std::string unit, s
 
 std::vector<KpiSpec> chemical_kpis() {
   return {
-      spec("chem_people_above_aegl2", "吸入浓度超AEGL-2人数(峰值)", "People breathing air above AEGL-2 (peak)", "people",
+      spec("chem_people_above_aegl2", "吸入浓度超AEGL-2人数(峰值)",
+           "People breathing air above AEGL-2 (peak)", "people",
            "每个报告时刻各区域吸入空气(室外或室内)超过AEGL-2的人数之和的最大值(区域取报告间隔内最大值)",
            "largest sum over zones, at one report time, of the people whose own air (outdoor, or indoor by "
            "air exchange) was above AEGL-2 during the report interval (chemical_release.zone_exposure)",
            [](const KpiInput& in) { return peak_people(in, "breathing_aegl2"); }),
-      spec("chem_people_above_aegl3", "吸入浓度超AEGL-3人数(峰值)", "People breathing air above AEGL-3 (peak)", "people",
-           "同上,阈值为AEGL-3(危及生命)", "as above with the AEGL-3 (life-threatening) threshold",
+      spec("chem_people_above_aegl3", "吸入浓度超AEGL-3人数(峰值)",
+           "People breathing air above AEGL-3 (peak)", "people", "同上,阈值为AEGL-3(危及生命)",
+           "as above with the AEGL-3 (life-threatening) threshold",
            [](const KpiInput& in) { return peak_people(in, "breathing_aegl3"); }),
-      spec("chem_time_to_protective_action_min", "首次公众防护行动用时", "Time to the first protective action", "min",
-           "自泄漏开始到首次下达就地避险或疏散命令(shelter.in_place / evacuation.started)的时间(未下达则计至演练结束)",
+      spec("chem_time_to_protective_action_min", "首次公众防护行动用时",
+           "Time to the first protective action", "min",
+           "自泄漏开始到首次下达就地避险或疏散命令(shelter.in_place / "
+           "evacuation.started)的时间(未下达则计至演练结束)",
            "from the start of the release to the first shelter-in-place or evacuation order "
            "(shelter.in_place / evacuation.started), or to the end of the run if none",
            time_to_protective_action),
       [] {
-        KpiSpec k = spec("chem_protected_before_share", "毒气到达前已采取防护行动的人口比例",
-                         "People protected before the gas arrived", "share",
-                         "毒气到达(AEGL-2)的各区域人口中,区域在到达前已下达就地避险或疏散命令的比例",
-                         "of the people in the zones the gas reached (hazard.reached), the share whose zone had "
-                         "a shelter-in-place or evacuation order logged before the gas arrived",
-                         protected_before_share);
+        KpiSpec k =
+            spec("chem_protected_before_share", "毒气到达前已采取防护行动的人口比例",
+                 "People protected before the gas arrived", "share",
+                 "毒气到达(AEGL-2)的各区域人口中,区域在到达前已下达就地避险或疏散命令的比例",
+                 "of the people in the zones the gas reached (hazard.reached), the share whose zone had "
+                 "a shelter-in-place or evacuation order logged before the gas arrived",
+                 protected_before_share);
         k.lower_is_better = false;
         return k;
       }(),
-      spec("chem_responders_above_aegl2", "吸入剂量超AEGL-2的处置人员", "Responders with an inhaled dose above AEGL-2",
-           "people",
-           "在化学品危险区内作业的单位中,呼吸防护后吸入毒性负荷超过AEGL-2(阈值时长)负荷的单位人数之和",
-           "personnel of the units working on the release whose inhaled toxic load (behind their respirators) "
-           "exceeded the AEGL-2 load of the threshold duration (chemical_release.responder_exposure)",
-           responders_above_aegl2),
+      spec(
+          "chem_responders_above_aegl2", "吸入剂量超AEGL-2的处置人员",
+          "Responders with an inhaled dose above AEGL-2", "people",
+          "在化学品危险区内作业的单位中,呼吸防护后吸入毒性负荷超过AEGL-2(阈值时长)负荷的单位人数之和",
+          "personnel of the units working on the release whose inhaled toxic load (behind their respirators) "
+          "exceeded the AEGL-2 load of the threshold duration (chemical_release.responder_exposure)",
+          responders_above_aegl2),
       spec("chem_release_duration_min", "泄漏持续时间", "Release duration", "min",
            "自开始泄漏到堵漏成功、容器排空或停止的时间(未停止则计至演练结束)",
-           "from the start of the release to its stop (plugged, tank empty, stopped), or to the end of the run",
+           "from the start of the release to its stop (plugged, tank empty, stopped), or to the end of the "
+           "run",
            release_duration),
   };
 }
@@ -253,7 +261,8 @@ std::vector<KpiText> chemical_kpi_texts() {
        "市应急管理局、属地政府", "City emergency management bureau and district governments"},
       {"chem_people_above_aegl3",
        "峰值时有 {value} 人吸入超过AEGL-3(危及生命)的空气(目标 {target}),最多的区域为 {subject}。",
-       "At the peak {value} people breathed air above AEGL-3 (life-threatening; target {target}); most in {subject}.",
+       "At the peak {value} people breathed air above AEGL-3 (life-threatening; target {target}); most in "
+       "{subject}.",
        "将AEGL-3威胁区内的人员列为首要防护对象:立即就地避险,风向稳定后由上风向疏散。",
        "Make the people inside the AEGL-3 zone the first to protect: shelter at once, then evacuate "
        "crosswind/upwind once the wind is known.",
@@ -263,7 +272,8 @@ std::vector<KpiText> chemical_kpi_texts() {
        "Only {value} of the people in the zones the gas reached had a protective-action order before it "
        "arrived (target {target}); e.g. {subject}.",
        "按最新风向每15分钟更新威胁区,对新纳入的区域立即发布预警和就地避险指令。",
-       "Re-run the threat zone with the current wind every 15 min and warn and shelter each zone it adds at once.",
+       "Re-run the threat zone with the current wind every 15 min and warn and shelter each zone it adds at "
+       "once.",
        "市应急管理局、市气象局", "City emergency management bureau and meteorological bureau"},
       {"chem_time_to_protective_action_min",
        "首次防护行动指令在泄漏开始 {value} 分钟后才下达(目标 {target} 分钟)。",
@@ -274,13 +284,13 @@ std::vector<KpiText> chemical_kpi_texts() {
        "市应急管理局", "City emergency management bureau"},
       {"chem_responders_above_aegl2",
        "{value} 名处置人员吸入剂量超过AEGL-2负荷(目标 {target}),剂量最大的单位为 {subject}。",
-       "{value} responders inhaled more than the AEGL-2 load (target {target}); the largest dose was in {subject}.",
+       "{value} responders inhaled more than the AEGL-2 load (target {target}); the largest dose was in "
+       "{subject}.",
        "洗消点和救护车停靠点设在上风向冷区,风向改变时及时转移,未佩戴空气呼吸器的人员不得进入警戒区。",
        "Set the decontamination and ambulance points upwind in the cold zone, move them when the wind "
        "turns, and keep anyone without SCBA out of the cordon.",
        "市消防救援支队、市卫生健康委", "City fire and rescue detachment and health commission"},
-      {"chem_release_duration_min",
-       "泄漏持续 {value} 分钟(目标 {target} 分钟)。",
+      {"chem_release_duration_min", "泄漏持续 {value} 分钟(目标 {target} 分钟)。",
        "The release lasted {value} min (target {target} min).",
        "增派危化品处置力量轮换作业(空气呼吸器时限内),提前准备堵漏器材与关断阀门方案。",
        "Send more hazmat crews so that entries rotate within the breathing-air time, and prepare the "

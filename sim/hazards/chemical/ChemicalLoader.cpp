@@ -199,7 +199,8 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
     ResponderConfig& rc = cfg.responders;
     rc.entry_team = r.opt_num("entry_team", rc.entry_team, Range::closed(1, 100));
     rc.ppe_air_s = r.opt_num("ppe_air_min", rc.ppe_air_s / 60, Range::closed(1, 480)) * 60;
-    rc.ppe_turnaround_s = r.opt_num("ppe_turnaround_min", rc.ppe_turnaround_s / 60, Range::closed(0, 480)) * 60;
+    rc.ppe_turnaround_s =
+        r.opt_num("ppe_turnaround_min", rc.ppe_turnaround_s / 60, Range::closed(0, 480)) * 60;
     rc.protection_factor = r.opt_num("protection_factor", rc.protection_factor, Range::closed(1, 1e6));
     rc.decon_people_per_person_h =
         r.opt_num("decon_people_per_person_h", rc.decon_people_per_person_h, Range::closed(0, 1000));
@@ -300,8 +301,8 @@ ChemicalConfig load_chemical_config(const YamlCursor& c, const World& w, const s
     cfg.zones.push_back(r);
   }
   for (auto& o : overrides) {
-    o.only_keys({"id", "radius_m", "indoor_fraction", "air_changes_per_h", "shelter_air_changes_per_h", "people",
-                 "polygon", "src", "note"});
+    o.only_keys({"id", "radius_m", "indoor_fraction", "air_changes_per_h", "shelter_air_changes_per_h",
+                 "people", "polygon", "src", "note"});
     const std::string id = o.str("id");
     ZoneReceptor* r = nullptr;
     for (auto& x : cfg.zones)

@@ -204,9 +204,8 @@ double ChemicalModel::release_height_m(const Wind& w, double air_temp_k) const {
 }
 
 double ChemicalModel::ppm_at(const SlugField& field, Xy p) const {
-  return std::min(kPureGasPpm,
-                  g_m3_to_ppm(field.concentration_g_m3(p.x_m, p.y_m, config_.receptor_height_m),
-                              chem_->molar_mass_g_mol));
+  return std::min(kPureGasPpm, g_m3_to_ppm(field.concentration_g_m3(p.x_m, p.y_m, config_.receptor_height_m),
+                                           chem_->molar_mass_g_mol));
 }
 
 void ChemicalModel::start(const HazardView& view, EffectSink& sink) {
@@ -366,8 +365,9 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
   if (!triggered_ && view_ && view_->facility_lost(config_.trigger_facility)) {
     triggered_ = true;
     release_start_s_ = t_s + dt_s + s.start_s;
-    sink.emit("chemical_release.triggered", {config_.id, config_.trigger_facility},
-              {{"t_s", t_s + dt_s}, {"facility", config_.trigger_facility}, {"release_at_s", release_start_s_}});
+    sink.emit(
+        "chemical_release.triggered", {config_.id, config_.trigger_facility},
+        {{"t_s", t_s + dt_s}, {"facility", config_.trigger_facility}, {"release_at_s", release_start_s_}});
   }
   for (size_t zi = 0; zi < zone_state_.size(); ++zi)
     sync_people(zi);
@@ -432,8 +432,9 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
           if (co.where == Exposure::kOutdoor)
             breathe_outdoor(b, c, n, h);
           else
-            breathe_indoor(b, c, co.where == Exposure::kShelter ? zc.shelter_air_changes_per_h : zc.air_changes_per_h,
-                           n, h);
+            breathe_indoor(
+                b, c, co.where == Exposure::kShelter ? zc.shelter_air_changes_per_h : zc.air_changes_per_h, n,
+                h);
         }
       }
     }
@@ -513,8 +514,9 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
     if (above != road_closed_[ri]) {
       road_closed_[ri] = above;
       sink.close_road(config_.roads[ri].id, above,
-                      above ? "chemical " + to_string(config_.closure_level) + " exceeded (" + chem_->key + ")"
-                            : "chemical below " + to_string(config_.closure_level));
+                      above
+                          ? "chemical " + to_string(config_.closure_level) + " exceeded (" + chem_->key + ")"
+                          : "chemical below " + to_string(config_.closure_level));
     }
   }
 
@@ -554,7 +556,8 @@ void ChemicalModel::report(double t_s, EffectSink& sink, const SlugField& field)
                       {"hull", hull_json(f.hull, frame_)},
                       {"runs", runs_json(g, ppm, thr)}});
   }
-  if (releasing_) sink.observe({"release_rate_g_s", config_.source.id, round_to(rate_airborne_g_s_, 0.1), ""});
+  if (releasing_)
+    sink.observe({"release_rate_g_s", config_.source.id, round_to(rate_airborne_g_s_, 0.1), ""});
   sink.emit("chemical_release.threat_zone", {config_.id},
             {{"t_s", t_s},
              {"airborne_rate_g_s", round_to(rate_airborne_g_s_, 0.01)},
@@ -819,8 +822,9 @@ std::vector<ZoneAtRisk> ChemicalModel::zones_at_risk() const {
 
 double ChemicalModel::concentration_ppm_at(LatLon p) const {
   const Xy q = frame_.to_xy(p);
-  return std::min(kPureGasPpm, g_m3_to_ppm(puffs_->concentration_g_m3(q.x_m, q.y_m, config_.receptor_height_m),
-                                           chem_->molar_mass_g_mol));
+  return std::min(kPureGasPpm,
+                  g_m3_to_ppm(puffs_->concentration_g_m3(q.x_m, q.y_m, config_.receptor_height_m),
+                              chem_->molar_mass_g_mol));
 }
 
 } // namespace hg::chemical

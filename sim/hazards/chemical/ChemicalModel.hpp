@@ -42,12 +42,13 @@ struct Cohort {
 /// @brief What the model knows about one population zone now.
 struct ZoneHarm {
   std::string id;
-  double present = 0;   ///< people present (population account), last synchronised
-  double sheltering = 0; ///< of those, sheltering in place
-  double outdoor_ppm = 0; ///< mean over the zone's sample points, now
-  double indoor_ppm = 0;  ///< mean indoor concentration of ordinary buildings, now
+  double present = 0;      ///< people present (population account), last synchronised
+  double sheltering = 0;   ///< of those, sheltering in place
+  double outdoor_ppm = 0;  ///< mean over the zone's sample points, now
+  double indoor_ppm = 0;   ///< mean indoor concentration of ordinary buildings, now
   double outdoor_load = 0; ///< mean toxic load of someone outdoors all the time (ppm^n·min)
-  double people_aegl1 = 0, people_aegl2 = 0, people_aegl3 = 0; ///< present people whose outdoor air is above, now
+  double people_aegl1 = 0, people_aegl2 = 0,
+         people_aegl3 = 0;                         ///< present people whose outdoor air is above, now
   double breathing_aegl2 = 0, breathing_aegl3 = 0; ///< people whose own air (indoor or outdoor) is above, now
   double expected_fatalities = 0; ///< cumulative, probit on each group's load (evacuees included)
   double expected_injuries = 0;   ///< cumulative: load above the AEGL-2 load, minus deaths
@@ -67,10 +68,10 @@ struct WeatherNow {
 /// @brief A responder unit's exposure so far (work steps on this hazard).
 struct ResponderDose {
   double personnel = 0;
-  double load = 0;            ///< inhaled toxic load behind the respirator, ppm^n·min
+  double load = 0; ///< inhaled toxic load behind the respirator, ppm^n·min
   double peak_inhaled_ppm = 0;
-  double entry_s = 0;         ///< time in the current entry (plug_leak)
-  double rest_until_s = -1;   ///< out of the hot zone until then (breathing air, decon)
+  double entry_s = 0;       ///< time in the current entry (plug_leak)
+  double rest_until_s = -1; ///< out of the hot zone until then (breathing air, decon)
 };
 
 class ChemicalModel : public hg::Hazard {
@@ -136,9 +137,9 @@ private:
     std::vector<Breathing> building; ///< ordinary buildings' indoor air at each point
     std::vector<Cohort> cohorts;
     double departed_fatalities = 0, departed_injuries = 0;
-    double max_breathing2 = 0, max_breathing3 = 0; ///< since the last report
+    double max_breathing2 = 0, max_breathing3 = 0;                     ///< since the last report
     double published_f = -1, published_i = -1, published_exposed = -1; ///< last harm
-    double emitted_f = 0, emitted_i = 0;                                 ///< last zone_exposure
+    double emitted_f = 0, emitted_i = 0;                               ///< last zone_exposure
     double observed2 = -1, observed3 = -1;
   };
   void stop_release(const std::string& reason, double t_s, EffectSink& sink);
@@ -182,7 +183,7 @@ private:
   Stability last_stability_ = Stability::kD;
   double last_from_deg_ = -1, last_wind_m_s_ = -1;
   std::map<std::string, ResponderDose> responders_;
-  std::set<std::string> announced_; ///< zones named at risk to the posts so far
+  std::set<std::string> announced_;   ///< zones named at risk to the posts so far
   double decon_queue_responders_ = 0; ///< responders back from entries, waiting for decontamination
   double casualties_queued_ = 0;      ///< casualties (expected injuries, whole people) sent to decon so far
   double decon_queue_casualties_ = 0;

@@ -147,7 +147,9 @@ double Tank::advance(double dt_s) {
     mass_kg_ = std::max(0.0, saved - 0.5 * h * r1);
     const double r2 = rate_kg_s();
     mass_kg_ = saved;
-    const double dm = std::min(mass_kg_, h * r2);
+    // Near empty the midpoint can fall below the hole (r2 = 0) while the start still flows: take the
+    // start's rate, so that the last kilograms leave and the tank reports empty.
+    const double dm = std::min(mass_kg_, h * (r2 > 0 ? r2 : r1));
     mass_kg_ -= dm;
     released += dm;
     left -= h;

@@ -8,6 +8,7 @@
 #include "sim/world/World.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -62,6 +63,18 @@ std::vector<Xy> zone_samples(const ZoneReceptor& z, const LocalFrame& f) {
     return polygon_samples(poly, std::max(10.0, std::sqrt((x1 - x0) * (y1 - y0) / 20.0)));
   }
   return circle_samples(f.to_xy(z.centre), z.radius_m, 2);
+}
+
+/// Bounding box of points: {x0, x1, y0, y1}.
+std::array<double, 4> bounds(const std::vector<Xy>& pts) {
+  std::array<double, 4> b = {1e300, -1e300, 1e300, -1e300};
+  for (const Xy& p : pts)
+    b = {std::min(b[0], p.x_m), std::max(b[1], p.x_m), std::min(b[2], p.y_m), std::max(b[3], p.y_m)};
+  return b;
+}
+
+bool touches(const SlugField& f, const std::array<double, 4>& b) {
+  return f.size() > 0 && f.touches(b[0], b[1], b[2], b[3]);
 }
 
 double sum_people(const std::vector<Cohort>& cs, bool shelter) {
@@ -141,12 +154,14 @@ ChemicalModel::ChemicalModel(ChemicalConfig cfg, std::uint64_t /*seed: the model
     harm_.push_back(h);
     ZoneState st;
     st.samples = zone_samples(z, frame_);
+    st.bounds = bounds(st.samples);
     st.ppm_now.assign(st.samples.size(), 0.0);
     st.building.assign(st.samples.size(), Breathing{});
     zone_state_.push_back(std::move(st));
   }
   for (const RoadReceptor& r : config_.roads) {
     road_samples_.push_back(segment_samples(frame_.to_xy(r.a), frame_.to_xy(r.b), 100.0));
+    road_bounds_.push_back(bounds(road_samples_.back()));
     road_exempt_.push_back(!s.node.empty() && (r.a_node == s.node || r.b_node == s.node));
     road_closed_.push_back(false);
   }
@@ -423,8 +438,9 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
     for (size_t zi = 0; zi < zone_state_.size(); ++zi) {
       ZoneState& st = zone_state_[zi];
       const ZoneReceptor& zc = config_.zones[zi];
+      const bool gas = touches(field, st.bounds);
       for (size_t p = 0; p < st.samples.size(); ++p) {
-        const double c = field.size() > 0 ? ppm_at(field, st.samples[p]) : 0.0;
+        const double c = gas ? ppm_at(field, st.samples[p]) : 0.0;
         st.ppm_now[p] = c;
         breathe_indoor(st.building[p], c, zc.air_changes_per_h, n, h);
         for (Cohort& co : st.cohorts) {
@@ -507,7 +523,7 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
   for (size_t ri = 0; ri < road_samples_.size(); ++ri) {
     if (road_exempt_[ri]) continue;
     double peak = 0;
-    if (field.size() > 0)
+    if (touches(field, road_bounds_[ri]))
       for (const Xy& p : road_samples_[ri])
         peak = std::max(peak, ppm_at(field, p));
     const bool above = peak >= close_ppm;
@@ -538,10 +554,12 @@ void ChemicalModel::advance(double t_s, double dt_s, EffectSink& sink) {
 void ChemicalModel::report(double t_s, EffectSink& sink, const SlugField& field) {
   const ReceptorGrid& g = config_.grid;
   std::vector<double> ppm(size_t(g.cells) * size_t(g.cells), 0.0);
-  if (field.size() > 0)
-    for (int j = 0; j < g.cells; ++j)
-      for (int i = 0; i < g.cells; ++i)
-        ppm[size_t(j) * size_t(g.cells) + size_t(i)] = ppm_at(field, g.point(i, j));
+  for (int j = 0; j < g.cells; ++j) {
+    const double y = g.point(0, j).y_m;
+    if (!touches(field, {-g.half_size_m, g.half_size_m, y, y})) continue; // a row no slug reaches
+    for (int i = 0; i < g.cells; ++i)
+      ppm[size_t(j) * size_t(g.cells) + size_t(i)] = ppm_at(field, g.point(i, j));
+  }
   const WeatherNow w = weather_at(t_s);
   const double toward = std::fmod(w.wind.from_deg + 180.0, 360.0);
   nlohmann::json levels = nlohmann::json::array();

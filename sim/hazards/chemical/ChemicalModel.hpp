@@ -14,6 +14,7 @@
 #include "sim/hazards/chemical/PuffTrain.hpp"
 #include "sim/hazards/chemical/Toxic.hpp"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -133,6 +134,7 @@ public:
 private:
   struct ZoneState {
     std::vector<Xy> samples;
+    std::array<double, 4> bounds{}; ///< of the samples: x0, x1, y0, y1
     std::vector<double> ppm_now;
     std::vector<Breathing> building; ///< ordinary buildings' indoor air at each point
     std::vector<Cohort> cohorts;
@@ -166,6 +168,7 @@ private:
   std::vector<ZoneHarm> harm_;
   std::vector<ZoneState> zone_state_;
   std::vector<std::vector<Xy>> road_samples_;
+  std::vector<std::array<double, 4>> road_bounds_;
   std::vector<bool> road_exempt_; ///< roads at the source's node: the responders' way in stays open
   std::vector<bool> road_closed_;
   std::vector<double> sensor_next_s_;

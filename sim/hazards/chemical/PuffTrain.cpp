@@ -132,4 +132,10 @@ double SlugField::concentration_g_m3(double x, double y, double z) const {
   return c;
 }
 
+bool SlugField::touches(double x0, double x1, double y0, double y1) const {
+  for (const Box& b : boxes_)
+    if (b.x1 >= x0 && b.x0 <= x1 && b.y1 >= y0 && b.y0 <= y1) return true;
+  return false;
+}
+
 } // namespace hg::chemical

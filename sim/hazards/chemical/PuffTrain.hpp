@@ -72,6 +72,9 @@ public:
   explicit SlugField(std::vector<Slug> slugs);
   double concentration_g_m3(double x_m, double y_m, double z_m) const;
   size_t size() const { return slugs_.size(); }
+  /// @brief Whether any slug's 6σ box overlaps the rectangle [x0, x1] × [y0, y1]: if not, every point
+  /// inside it is 0 (callers skip whole zones, roads and grid rows with it; same result, less work).
+  bool touches(double x0_m, double x1_m, double y0_m, double y1_m) const;
 
 private:
   struct Box {

@@ -36,7 +36,11 @@ void breathe_outdoor(Breathing& b, double c_out, double n, double dt_s) {
 }
 
 void breathe_indoor(Breathing& b, double c_out, double ach, double n, double dt_s) {
-  if (c_out <= 0 && b.c_in_ppm <= 0) return; // clean air in and out: nothing changes
+  // Clean air in and out (below a millionth of a ppm, far below any threshold): nothing changes.
+  if (c_out < 1e-6 && b.c_in_ppm < 1e-6) {
+    b.c_in_ppm = c_out;
+    return;
+  }
   const int sub = std::max(1, int(std::ceil(dt_s / 10.0)));
   const double h = dt_s / sub;
   for (int i = 0; i < sub; ++i) {

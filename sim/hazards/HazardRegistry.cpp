@@ -3,6 +3,7 @@
 #include "sim/hazards/HazardRegistry.hpp"
 
 #include "sim/hazards/flood/FloodModule.hpp"
+#include "sim/hazards/mine/MineModule.hpp"
 
 namespace hg {
 
@@ -10,6 +11,7 @@ namespace {
 std::vector<HazardModule>& modules() {
   static std::vector<HazardModule> m = {
       flood::flood_module(),
+      mine::mine_module(),
   };
   return m;
 }

@@ -24,7 +24,7 @@ double walking_speed_m_s(double cs, const WalkSpeeds& w) {
 }
 
 double branch_travel_s(const Branch& b, double speed_m_s) {
-  if (b.escape && b.hoist_s > 0) return b.hoist_s;
+  if (b.kind == BranchKind::kShaft && b.hoist_s > 0) return b.hoist_s; // by cage
   return b.length_m / std::max(1e-6, speed_m_s);
 }
 

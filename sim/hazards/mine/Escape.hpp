@@ -58,7 +58,7 @@ struct TravelTimes {
   std::vector<Leg> route_to(const MineNetwork& net, const Position& from, int junction) const;
 };
 
-/// @brief Time to traverse a branch on foot at `speed_m_s`, or by cage for escape shafts with a hoist time.
+/// @brief Time to traverse a branch on foot at `speed_m_s`, or by cage for shafts with a hoist time.
 double branch_travel_s(const Branch& b, double speed_m_s);
 
 /// @brief Dijkstra over branches with travel = true that are not in `closed`. Surface junctions end a

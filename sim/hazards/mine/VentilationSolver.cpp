@@ -14,11 +14,6 @@ namespace hg::mine {
 
 namespace {
 
-struct MeshEntry {
-  int branch;
-  double sign; ///< +1: the mesh runs from→to along the branch
-};
-
 struct UnionFind {
   std::vector<int> parent;
   explicit UnionFind(int n) : parent(size_t(n)) { std::iota(parent.begin(), parent.end(), 0); }
@@ -51,6 +46,18 @@ double drop_derivative(const VentBranch& b, double q, double q_floor) {
 }
 
 } // namespace
+
+double mesh_correction_m3_s(const std::vector<VentBranch>& branches, const std::vector<MeshEntry>& mesh,
+                            const std::vector<double>& q, double q_floor) {
+  double f = 0, d = 0;
+  for (const auto& me : mesh) {
+    const VentBranch& b = branches[size_t(me.branch)];
+    const double qb = q[size_t(me.branch)];
+    f += me.sign * branch_pressure_drop_pa(b, qb);
+    d += drop_derivative(b, qb, q_floor);
+  }
+  return d > 0 ? -f / d : 0.0;
+}
 
 double branch_pressure_drop_pa(const VentBranch& b, double q) {
   return b.r_ns2_m8 * q * std::abs(q) - fan_pressure(b, q) - b.nvp_pa;
@@ -198,15 +205,7 @@ VentSolution solve_ventilation(const VentProblem& p, const VentOptions& o) {
     double max_dq = 0;
     for (size_t k = 0; k < meshes.size(); ++k) {
       if (p.branches[size_t(mesh_chord[k])].fixed_q_m3_s) continue;
-      double f = 0, d = 0;
-      for (const auto& me : meshes[k]) {
-        const VentBranch& b = p.branches[size_t(me.branch)];
-        const double qb = q[size_t(me.branch)];
-        f += me.sign * branch_pressure_drop_pa(b, qb);
-        d += drop_derivative(b, qb, o.q_floor_m3_s);
-      }
-      if (!(d > 0)) continue; // a mesh of zero-resistance branches only: nothing to correct
-      const double dq = -f / d;
+      const double dq = mesh_correction_m3_s(p.branches, meshes[k], q, o.q_floor_m3_s);
       for (const auto& me : meshes[k])
         q[size_t(me.branch)] += me.sign * dq;
       max_dq = std::max(max_dq, std::abs(dq));

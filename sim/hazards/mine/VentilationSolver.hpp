@@ -60,6 +60,18 @@ struct VentSolution {
 /// negative resistance) or a fixed-quantity branch that has no closed path ("branches[3]: ...").
 VentSolution solve_ventilation(const VentProblem& p, const VentOptions& o = {});
 
+/// @brief One entry of a mesh: a branch and +1 if the mesh runs along it from→to, −1 against.
+struct MeshEntry {
+  int branch = 0;
+  double sign = 1;
+};
+
+/// @brief The Hardy Cross correction of one mesh at flows q (McPherson 1993 eq. 7.15 with fans):
+/// ΔQ = −Σ s·(R·Q|Q| − p_fan − nvp) / Σ (2R|Q| − dp_fan/dQ); |Q| is floored at q_floor. 0 if the
+/// denominator is not positive.
+double mesh_correction_m3_s(const std::vector<VentBranch>& branches, const std::vector<MeshEntry>& mesh,
+                            const std::vector<double>& q_m3_s, double q_floor_m3_s);
+
 /// @brief The pressure drop of one branch at flow q (R·q|q| − fan − nvp), Pa.
 double branch_pressure_drop_pa(const VentBranch& b, double q_m3_s);
 

@@ -1,4 +1,5 @@
-// `hgdrill model ventilation NETWORK.yaml --json` end to end: both file forms, and errors (exit 3, file:line).
+// `hgdrill model ventilation NETWORK.yaml --json` end to end: both file forms, and errors (exit 3,
+// file:line).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,8 @@ struct Run {
   std::string out;
 };
 Run hgdrill(const std::string& args, bool merge_stderr = false) {
-  const std::string cmd = std::string(HG_BIN_DIR) + "/hgdrill " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string cmd =
+      std::string(HG_BIN_DIR) + "/hgdrill " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
   Run r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -52,8 +54,10 @@ TEST_CASE("hgdrill model ventilation --json: minimal form with a boundary", "[mi
   CHECK(j["branches"][0].at("flow_m3_s").get<double>() + j["branches"][1]["flow_m3_s"].get<double>() ==
         Approx(47));
   // Kirchhoff: the two routes a→d carry the same pressure drop.
-  const double p25 = j["branches"][0]["pressure_drop_pa"].get<double>() + j["branches"][3]["pressure_drop_pa"].get<double>();
-  const double p36 = j["branches"][1]["pressure_drop_pa"].get<double>() + j["branches"][4]["pressure_drop_pa"].get<double>();
+  const double p25 =
+      j["branches"][0]["pressure_drop_pa"].get<double>() + j["branches"][3]["pressure_drop_pa"].get<double>();
+  const double p36 =
+      j["branches"][1]["pressure_drop_pa"].get<double>() + j["branches"][4]["pressure_drop_pa"].get<double>();
   CHECK(p25 == Approx(p36).margin(1e-3));
   CHECK(j.at("iterations").get<int>() >= 1);
   CHECK(r.out.find('\n') == r.out.size() - 1);
@@ -63,10 +67,11 @@ TEST_CASE("hgdrill model ventilation --json: minimal form with a boundary", "[mi
 // A fan with a curve against one resistance (hand-derived operating point, see VentilationTest.cpp):
 // Q = −37.5 + √(37.5² + 6000) = 48.560 m3/s; flow against a branch's from→to direction is negative.
 TEST_CASE("hgdrill model ventilation --json: minimal form with a fan curve", "[mine][cli]") {
-  const std::string f = write_temp("fan.yaml", "branches:\n"
-                                               "  - {id: mine, from: a, to: b, resistance_ns2_m8: 0.5}\n"
-                                               "  - {id: fan, from: b, to: a, resistance_ns2_m8: 0.000001}\n"
-                                               "fans: [{branch: fan, curve: [[0, 2000], [40, 1500], [80, 0]]}]\n");
+  const std::string f =
+      write_temp("fan.yaml", "branches:\n"
+                             "  - {id: mine, from: a, to: b, resistance_ns2_m8: 0.5}\n"
+                             "  - {id: fan, from: b, to: a, resistance_ns2_m8: 0.000001}\n"
+                             "fans: [{branch: fan, curve: [[0, 2000], [40, 1500], [80, 0]]}]\n");
   const Run r = hgdrill("model ventilation " + f + " --json");
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -77,7 +82,8 @@ TEST_CASE("hgdrill model ventilation --json: minimal form with a fan curve", "[m
 }
 
 TEST_CASE("hgdrill model ventilation --json: full mine network", "[mine][cli]") {
-  const Run r = hgdrill("model ventilation " + std::string(HG_SOURCE_DIR) + "/scenarios/mine/xinxing-network.yaml --json");
+  const Run r = hgdrill("model ventilation " + std::string(HG_SOURCE_DIR) +
+                        "/scenarios/mine/xinxing-network.yaml --json");
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["branches"].size() == 37);

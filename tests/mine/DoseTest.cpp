@@ -13,7 +13,7 @@ using namespace hg::mine;
 TEST_CASE("Stewart/Purser COHb uptake rate", "[mine][dose]") {
   CHECK(cohb_rate_pct_per_min(1000, kRmvLightWorkLMin) == Approx(1.0634).epsilon(1e-3));
   CHECK(cohb_after_pct(1000, 25, 10) == Approx(10.634).epsilon(1e-3));
-  CHECK(cohb_after_pct(0, 25, 10, 3) == 3); // clean air: no uptake (and no elimination in this model)
+  CHECK(cohb_after_pct(0, 25, 10, 3) == 3);   // clean air: no uptake (and no elimination in this model)
   CHECK(cohb_after_pct(1e6, 25, 600) == 100); // capped
 }
 

@@ -30,7 +30,8 @@ TEST_CASE("escape versus refuge decision", "[mine][escape]") {
   in.t_station_exit_s = 50 * 60;
   CHECK(choose_escape(in) == EscapeChoice::kRefuge); // the cache does not get them out
   in.t_refuge_s = 45 * 60;
-  CHECK(choose_escape(in) == EscapeChoice::kRefuge); // nothing in time: the nearer of exit (50) and refuge (45)
+  CHECK(choose_escape(in) ==
+        EscapeChoice::kRefuge); // nothing in time: the nearer of exit (50) and refuge (45)
   in.t_refuge_s = kInf;
   CHECK(choose_escape(in) == EscapeChoice::kExit);
   in.t_exit_s = kInf;

@@ -33,13 +33,13 @@ TEST_CASE("minimal calculator form loads", "[mine][loader]") {
 }
 
 TEST_CASE("network errors carry file:line:col and the field", "[mine][loader]") {
-  auto p = parse("branches:\n"                                                     // 1
-                 "  - {id: b1, from: a, to: b, resistance_ns2_m8: -1}\n"           // 2
-                 "  - {id: b2, from: a, to: a, resistance_ns2_m8: 1}\n"            // 3
-                 "  - {id: b3, from: a, to: b, k_kg_m3: 0.01, length_m: 100}\n"    // 4
-                 "  - {id: b4, from: a, to: b, resistanse_ns2_m8: 1}\n"            // 5
-                 "fans:\n"                                                         // 6
-                 "  - {branch: b9, curve: [[0, 100], [0, 50]]}\n");                // 7
+  auto p = parse("branches:\n"                                                  // 1
+                 "  - {id: b1, from: a, to: b, resistance_ns2_m8: -1}\n"        // 2
+                 "  - {id: b2, from: a, to: a, resistance_ns2_m8: 1}\n"         // 3
+                 "  - {id: b3, from: a, to: b, k_kg_m3: 0.01, length_m: 100}\n" // 4
+                 "  - {id: b4, from: a, to: b, resistanse_ns2_m8: 1}\n"         // 5
+                 "fans:\n"                                                      // 6
+                 "  - {branch: b9, curve: [[0, 100], [0, 50]]}\n");             // 7
   const std::string s = p.diag.str();
   CHECK(s.find("net.yaml:2:") != std::string::npos);
   CHECK(s.find("branches[0].resistance_ns2_m8: expected a number > 0 (got -1)") != std::string::npos);
@@ -54,14 +54,15 @@ TEST_CASE("network errors carry file:line:col and the field", "[mine][loader]") 
 }
 
 TEST_CASE("declared junctions are checked and depth gives elevation and Atkinson R", "[mine][loader]") {
-  auto p = parse("datum_elevation_m: 250\n"
-                 "junctions:\n"
-                 "  - {id: top, z_m: 250, surface: true}\n"
-                 "  - {id: bot, depth_m: 400}\n"
-                 "branches:\n"
-                 "  - {id: s, from: top, to: bot, k_kg_m3: 0.012, length_m: 500, perimeter_m: 15, area_m2: 16}\n"
-                 "  - {id: x, from: bot, to: nowhere, resistance_ns2_m8: 1}\n"
-                 "natural_ventilation: true\n");
+  auto p =
+      parse("datum_elevation_m: 250\n"
+            "junctions:\n"
+            "  - {id: top, z_m: 250, surface: true}\n"
+            "  - {id: bot, depth_m: 400}\n"
+            "branches:\n"
+            "  - {id: s, from: top, to: bot, k_kg_m3: 0.012, length_m: 500, perimeter_m: 15, area_m2: 16}\n"
+            "  - {id: x, from: bot, to: nowhere, resistance_ns2_m8: 1}\n"
+            "natural_ventilation: true\n");
   const std::string s = p.diag.str();
   CHECK(s.find("net.yaml:7:") != std::string::npos);
   CHECK(s.find("unknown junction \"nowhere\"") != std::string::npos);
@@ -87,11 +88,13 @@ TEST_CASE("hazard entry errors point into the scenario", "[mine][loader]") {
   auto f = YamlFile::parse("hazards:\n"
                            "  - kind: coal_mine\n"
                            "    id: m\n"
-                           "    network: " + net + "\n"
-                           "    shift: afternoon\n"
-                           "    src: test\n"
-                           "    explosion: {at_h: 1, centre: j_nowhere, damage_radius_m: -5, src: test}\n"
-                           "    fire: {at_h: 1, junction: j3_b, branch: b3_tan, co_g_s: 10, src: test}\n",
+                           "    network: " +
+                               net +
+                               "\n"
+                               "    shift: afternoon\n"
+                               "    src: test\n"
+                               "    explosion: {at_h: 1, centre: j_nowhere, damage_radius_m: -5, src: test}\n"
+                               "    fire: {at_h: 1, junction: j3_b, branch: b3_tan, co_g_s: 10, src: test}\n",
                            "sc.yaml", d);
   REQUIRE(f);
   load_mine_config(f->root()["hazards"].at(0), nullptr);

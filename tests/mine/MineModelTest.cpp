@@ -1,7 +1,7 @@
 // MineModel as a hazard: accident → re-solved ventilation → CO carried to the miners → escape, refuge,
 // dose, rescue teams; determinism and people conservation on the bundled scenarios.
-#include "sim/hazards/HazardFactory.hpp"
 #include "sim/hazards/mine/MineModel.hpp"
+#include "sim/hazards/HazardFactory.hpp"
 #include "sim/io/Scenario.hpp"
 
 #include <catch2/catch.hpp>
@@ -48,13 +48,13 @@ MineConfig small_mine() {
     jj.surface = surface;
     n.junctions.push_back(jj);
   };
-  j("top", 0, 0, true);      // 0
-  j("bottom", 0, -300);      // 1
-  j("east", 1500, -300);     // 2
-  j("face", 3000, -300);     // 3
-  j("ret", 3000, -250);      // 4
-  j("vtop", 3000, 0, true);  // 5
-  j("west", 1500, -310);     // 6
+  j("top", 0, 0, true);     // 0
+  j("bottom", 0, -300);     // 1
+  j("east", 1500, -300);    // 2
+  j("face", 3000, -300);    // 3
+  j("ret", 3000, -250);     // 4
+  j("vtop", 3000, 0, true); // 5
+  j("west", 1500, -310);    // 6
   auto b = [&](const char* id, int f, int t, double r, double len, bool travel = true) {
     Branch bb;
     bb.id = id;
@@ -67,17 +67,17 @@ MineConfig small_mine() {
     bb.travel = travel;
     n.branches.push_back(bb);
   };
-  b("shaft", 0, 1, 0.005, 300);           // 0
+  b("shaft", 0, 1, 0.005, 300); // 0
   n.branches[0].kind = BranchKind::kShaft;
   n.branches[0].escape = true;
   n.branches[0].hoist_s = 180;
-  b("east1", 1, 2, 0.02, 1500);           // 1
-  b("east2", 2, 3, 0.02, 1500);           // 2
-  b("west1", 1, 6, 0.03, 1500);           // 3
-  b("west2", 6, 3, 0.03, 1500);           // 4
-  b("face_ret", 3, 4, 0.05, 100);         // 5
-  b("link", 2, 4, 0.02, 1500);            // 6 (a door keeps the air going to the face)
-  b("vshaft", 4, 5, 0.005, 250, false);   // 7
+  b("east1", 1, 2, 0.02, 1500);         // 1
+  b("east2", 2, 3, 0.02, 1500);         // 2
+  b("west1", 1, 6, 0.03, 1500);         // 3
+  b("west2", 6, 3, 0.03, 1500);         // 4
+  b("face_ret", 3, 4, 0.05, 100);       // 5
+  b("link", 2, 4, 0.02, 1500);          // 6 (a door keeps the air going to the face)
+  b("vshaft", 4, 5, 0.005, 250, false); // 7
   Fan f;
   f.id = "fan";
   f.branch = 7;
@@ -167,9 +167,11 @@ TEST_CASE("fire smoke reaches the face crew who don self-rescuers and walk out",
 
 // The decision inside the model: 20 min of oxygen left, the shaft ≥ 50 min away through smoke, the refuge
 // at the face: the crew goes into the refuge (in_refuge), and the rescue team later escorts them out.
-TEST_CASE("short self-rescuers send the face crew to the refuge and a team escorts them out", "[mine][model]") {
+TEST_CASE("short self-rescuers send the face crew to the refuge and a team escorts them out",
+          "[mine][model]") {
   MineConfig c = small_mine();
-  c.net.faces.pop_back(); // only the face crew: the team's first call (injured first) is the refuge
+  c.net.faces.pop_back();   // only the face crew: the team's first call (injured first) is the refuge
+  c.rescue.speed_m_s = 1.0; // 3 km in 50 min each way: within the 3 h usable of a 4 h apparatus
   c.miners.scsr_s = 20 * 60;
   c.miners.donning_s = 0;
   ExplosionEvent e;

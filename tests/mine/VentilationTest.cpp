@@ -56,9 +56,11 @@ TEST_CASE("Hardy Cross mesh correction: aannaque 2019 first iteration", "[mine][
   const std::vector<MeshEntry> loop564 = {{3, 1}, {4, -1}, {2, -1}};
   CHECK(mesh_correction_m3_s(p.branches, loop243, q, 0) == Approx(-4.167).margin(5e-4));
   CHECK(mesh_correction_m3_s(p.branches, loop564, q, 0) == Approx(-1.504).margin(5e-4));
-  // The published new flows: Q2 = 30 − 4.167 = 25.833, Q3 = 17 + 4.167 = 21.167, Q4 = 3 − 4.167 + 1.504 = 0.337.
+  // The published new flows: Q2 = 30 − 4.167 = 25.833, Q3 = 17 + 4.167 = 21.167, Q4 = 3 − 4.167 + 1.504 =
+  // 0.337.
   CHECK(30 + mesh_correction_m3_s(p.branches, loop243, q, 0) == Approx(25.833).margin(5e-4));
-  CHECK(3 + mesh_correction_m3_s(p.branches, loop243, q, 0) - mesh_correction_m3_s(p.branches, loop564, q, 0) ==
+  CHECK(3 + mesh_correction_m3_s(p.branches, loop243, q, 0) -
+            mesh_correction_m3_s(p.branches, loop564, q, 0) ==
         Approx(0.337).margin(5e-4));
 }
 
@@ -173,9 +175,9 @@ TEST_CASE("natural ventilating pressure drives a U-tube", "[mine][ventilation]")
   VentProblem p;
   p.nodes = 3; // 0 top of shaft A, 1 bottom, 2 top of shaft B; the atmosphere joins 2 → 0
   VentBranch a = br(0, 1, 0.1), b = br(1, 2, 0.1), atm = br(2, 0, 0);
-  a.nvp_pa = 1.25 * 9.81 * 300;   // going down in dense air
-  b.nvp_pa = -1.15 * 9.81 * 300;  // going up in light air
-  atm.nvp_pa = 0;                 // both tops at the same elevation
+  a.nvp_pa = 1.25 * 9.81 * 300;  // going down in dense air
+  b.nvp_pa = -1.15 * 9.81 * 300; // going up in light air
+  atm.nvp_pa = 0;                // both tops at the same elevation
   p.branches = {a, b, atm};
   const VentSolution s = solve_ventilation(p);
   REQUIRE(s.converged);

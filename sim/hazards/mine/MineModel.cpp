@@ -475,7 +475,8 @@ void MineModel::plan(int gi, HazardSink& sink) {
   in.breathing_apparatus = g.scsr_on || g.donning_left_s > 0;
   in.scsr_left_s = g.scsr_left_s;
   in.scsr_full_s = cfg_.miners.scsr_s;
-  const EscapeChoice c = choose_escape(in);
+  // Escorted miners follow the team out: it carries spare self-rescuers (docs/models/mine.md §5).
+  const EscapeChoice c = g.escorted && std::isfinite(in.t_exit_s) ? EscapeChoice::kExit : choose_escape(in);
   g.route.clear();
   g.leg = 0;
   g.refuge = -1;
@@ -695,7 +696,9 @@ bool MineModel::choose_target(int k, HazardSink& sink) {
   const TravelTimes tt = travel_times(cfg_.net, closed, t.pos, rp.speed_m_s);
   Position base;
   base.junction = t.base;
-  const TravelTimes back = travel_times(cfg_.net, closed, base, rp.speed_m_s * rp.carry_speed_factor);
+  // Casualties are carried back (slower); able miners walk back with the team.
+  const TravelTimes back_carry = travel_times(cfg_.net, closed, base, rp.speed_m_s * rp.carry_speed_factor);
+  const TravelTimes back_walk = travel_times(cfg_.net, closed, base, rp.speed_m_s);
   const double usable = t.apparatus_left_s - rp.reserve_fraction * rp.apparatus_s;
   int best = -1, best_rank = 99;
   double best_t = kInf;
@@ -716,6 +719,7 @@ bool MineModel::choose_target(int k, HazardSink& sink) {
     }
     const double go = tt.t_s[size_t(j)];
     if (!std::isfinite(go)) continue;
+    const TravelTimes& back = rank == 0 ? back_carry : back_walk;
     if (go + rp.treat_s + back.t_s[size_t(j)] > usable) continue; // would eat into the reserve
     if (rank < best_rank || (rank == best_rank && go < best_t)) {
       best = int(g);
@@ -840,6 +844,7 @@ void MineModel::update_team(int k, double dt, HazardSink& sink) {
       g->has_scsr = true;
       g->scsr_on = true;
       g->rescued = true;
+      g->escorted = true;
       for (size_t b = 0; b < g->known_closed.size(); ++b)
         g->known_closed[b] = cut(int(b));
       set_state(gi, GroupState::kEscaping, sink, "escorted by " + t->id);

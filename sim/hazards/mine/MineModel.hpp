@@ -52,7 +52,8 @@ struct MinerGroup {
   int station = -1;    ///< self-rescuer cache aimed at
   int carried_by = -1; ///< rescue team carrying them
   int targeted_by = -1;
-  bool rescued = false; ///< brought out or escorted out by a rescue team
+  bool rescued = false;  ///< brought out or escorted out by a rescue team
+  bool escorted = false; ///< walking out with a rescue team's spare oxygen: always to the exit
   double out_s = -1;
   std::string cause; ///< of death or incapacitation
 };

@@ -162,6 +162,7 @@ VentSolution solve_ventilation(const VentProblem& p, const VentOptions& o) {
     m.insert(m.end(), down.rbegin(), down.rend());
     for (const auto& me : m)
       s.in_mesh[size_t(me.branch)] = true;
+    s.mesh_entries += long(m.size());
     meshes.push_back(std::move(m));
     mesh_chord.push_back(int(i));
   }

@@ -48,6 +48,7 @@ struct VentSolution {
   std::vector<int> component; ///< connected part of each node (over active branches)
   int components = 0;
   int meshes = 0;
+  long mesh_entries = 0;        ///< branches summed over all meshes (the work of one sweep)
   int iterations = 0; ///< sweeps made
   bool converged = false;
   double max_imbalance_pa = 0;    ///< largest |Σ s·dp| over meshes at the end

@@ -202,25 +202,127 @@ VentSolution solve_ventilation(const VentProblem& p, const VentOptions& o) {
       f += me.sign * branch_pressure_drop_pa(p.branches[size_t(me.branch)], q[size_t(me.branch)]);
     return f;
   };
-  for (int it = 1; it <= o.max_iterations; ++it) {
-    double max_dq = 0;
-    for (size_t k = 0; k < meshes.size(); ++k) {
-      if (p.branches[size_t(mesh_chord[k])].fixed_q_m3_s) continue;
-      const double dq = mesh_correction_m3_s(p.branches, meshes[k], q, o.q_floor_m3_s);
-      for (const auto& me : meshes[k])
-        q[size_t(me.branch)] += me.sign * dq;
-      max_dq = std::max(max_dq, std::abs(dq));
-    }
-    s.iterations = it;
-    s.max_correction_m3_s = max_dq;
-    if (max_dq <= o.tol_q_m3_s) {
+  std::vector<size_t> free_meshes;
+  for (size_t k = 0; k < meshes.size(); ++k)
+    if (!p.branches[size_t(mesh_chord[k])].fixed_q_m3_s) free_meshes.push_back(k);
+  const bool newton =
+      o.method == VentMethod::kNewton || (o.method == VentMethod::kAuto && free_meshes.size() > 300);
+  s.newton = newton;
+  if (newton) {
+    const size_t nm = free_meshes.size();
+    std::vector<double> f(nm), x(nm), r(nm), z(nm), d(nm), jd(nm), diag(nm), deriv(nb), tmp(nb);
+    auto residuals = [&](const std::vector<double>& qq, std::vector<double>& out) {
       double worst = 0;
-      for (size_t k = 0; k < meshes.size(); ++k)
-        if (!p.branches[size_t(mesh_chord[k])].fixed_q_m3_s)
-          worst = std::max(worst, std::abs(imbalance(meshes[k])));
-      if (worst <= o.tol_p_pa || max_dq == 0) {
+      for (size_t i = 0; i < nm; ++i) {
+        double v = 0;
+        for (const auto& me : meshes[free_meshes[i]])
+          v += me.sign * branch_pressure_drop_pa(p.branches[size_t(me.branch)], qq[size_t(me.branch)]);
+        out[i] = v;
+        worst = std::max(worst, std::abs(v));
+      }
+      return worst;
+    };
+    auto apply_j = [&](const std::vector<double>& v, std::vector<double>& out) { // out = C D Cᵀ v
+      std::fill(tmp.begin(), tmp.end(), 0.0);
+      for (size_t i = 0; i < nm; ++i)
+        for (const auto& me : meshes[free_meshes[i]])
+          tmp[size_t(me.branch)] += me.sign * v[i];
+      for (size_t i = 0; i < nm; ++i) {
+        double a = 0;
+        for (const auto& me : meshes[free_meshes[i]])
+          a += me.sign * deriv[size_t(me.branch)] * tmp[size_t(me.branch)];
+        out[i] = a;
+      }
+    };
+    double worst = residuals(q, f);
+    std::vector<double> q_try(nb), f_try(nm);
+    for (int it = 1; it <= o.max_iterations; ++it) {
+      for (size_t b = 0; b < nb; ++b)
+        deriv[b] = std::max(drop_derivative(p.branches[b], q[b], o.q_floor_m3_s), 1e-9);
+      for (size_t i = 0; i < nm; ++i) {
+        double a = 0;
+        for (const auto& me : meshes[free_meshes[i]])
+          a += deriv[size_t(me.branch)];
+        diag[i] = a;
+      }
+      // PCG on J x = −f.
+      std::fill(x.begin(), x.end(), 0.0);
+      double rz = 0, bnorm = 0;
+      for (size_t i = 0; i < nm; ++i) {
+        r[i] = -f[i];
+        z[i] = r[i] / diag[i];
+        d[i] = z[i];
+        rz += r[i] * z[i];
+        bnorm += r[i] * r[i];
+      }
+      for (int cg = 0; cg < 4 * int(nm) + 50 && rz > 0; ++cg) {
+        apply_j(d, jd);
+        double djd = 0;
+        for (size_t i = 0; i < nm; ++i)
+          djd += d[i] * jd[i];
+        if (!(djd > 0)) break;
+        const double alpha = rz / djd;
+        double rr = 0;
+        for (size_t i = 0; i < nm; ++i) {
+          x[i] += alpha * d[i];
+          r[i] -= alpha * jd[i];
+          rr += r[i] * r[i];
+        }
+        if (rr <= 1e-20 * bnorm) break;
+        double rz_new = 0;
+        for (size_t i = 0; i < nm; ++i) {
+          z[i] = r[i] / diag[i];
+          rz_new += r[i] * z[i];
+        }
+        const double beta = rz_new / rz;
+        rz = rz_new;
+        for (size_t i = 0; i < nm; ++i)
+          d[i] = z[i] + beta * d[i];
+      }
+      // Step halving until the largest imbalance falls (or the step is tiny).
+      double step = 1, max_dq = 0, worst_try = worst;
+      for (int h = 0; h < 30; ++h, step *= 0.5) {
+        q_try = q;
+        max_dq = 0;
+        for (size_t i = 0; i < nm; ++i) {
+          for (const auto& me : meshes[free_meshes[i]])
+            q_try[size_t(me.branch)] += me.sign * step * x[i];
+          max_dq = std::max(max_dq, std::abs(step * x[i]));
+        }
+        worst_try = residuals(q_try, f_try);
+        if (worst_try < worst || max_dq <= o.tol_q_m3_s) break;
+      }
+      q.swap(q_try);
+      f.swap(f_try);
+      worst = worst_try;
+      s.iterations = it;
+      s.max_correction_m3_s = max_dq;
+      if (worst <= o.tol_p_pa && (max_dq <= std::max(o.tol_q_m3_s, 1e-3) || worst == 0)) {
         s.converged = true;
         break;
+      }
+    }
+  } else {
+    for (int it = 1; it <= o.max_iterations; ++it) {
+      double max_dq = 0;
+      for (size_t k = 0; k < meshes.size(); ++k) {
+        if (p.branches[size_t(mesh_chord[k])].fixed_q_m3_s) continue;
+        const double dq = mesh_correction_m3_s(p.branches, meshes[k], q, o.q_floor_m3_s);
+        for (const auto& me : meshes[k])
+          q[size_t(me.branch)] += me.sign * dq;
+        max_dq = std::max(max_dq, std::abs(dq));
+      }
+      s.iterations = it;
+      s.max_correction_m3_s = max_dq;
+      if (max_dq <= o.tol_q_m3_s) {
+        double worst = 0;
+        for (size_t k = 0; k < meshes.size(); ++k)
+          if (!p.branches[size_t(mesh_chord[k])].fixed_q_m3_s)
+            worst = std::max(worst, std::abs(imbalance(meshes[k])));
+        if (worst <= o.tol_p_pa || max_dq == 0) {
+          s.converged = true;
+          break;
+        }
       }
     }
   }

@@ -32,8 +32,18 @@ struct VentProblem {
   std::vector<VentBranch> branches;
 };
 
+/// @brief How the mesh flows are corrected.
+enum class VentMethod {
+  kAuto,       ///< Hardy Cross up to 300 meshes, Newton–Raphson above
+  kHardyCross, ///< one mesh at a time (Cross 1936; McPherson §7.3.2)
+  kNewton, ///< all meshes at once: J·ΔL = −F with J = C·diag(dp'/dQ)·Cᵀ, solved by Jacobi-preconditioned
+           ///< conjugate gradients, with step halving (the loop-flow Newton–Raphson of e.g. Wang & Hartman
+           ///< 1967; its Jacobi diagonal is exactly Hardy Cross's denominator)
+};
+
 /// @brief Convergence settings (McPherson §7.3.2 (e): stop when every mesh correction is small).
 struct VentOptions {
+  VentMethod method = VentMethod::kAuto;
   double tol_q_m3_s = 1e-6;   ///< largest mesh correction in a sweep
   double tol_p_pa = 1e-3;     ///< largest mesh pressure imbalance after a sweep
   int max_iterations = 20000; ///< sweeps over all meshes
@@ -48,8 +58,9 @@ struct VentSolution {
   std::vector<int> component; ///< connected part of each node (over active branches)
   int components = 0;
   int meshes = 0;
-  long mesh_entries = 0;        ///< branches summed over all meshes (the work of one sweep)
-  int iterations = 0; ///< sweeps made
+  long mesh_entries = 0; ///< branches summed over all meshes (the work of one sweep)
+  int iterations = 0;    ///< sweeps made (Hardy Cross) or Newton steps
+  bool newton = false;   ///< solved by Newton–Raphson
   bool converged = false;
   double max_imbalance_pa = 0;    ///< largest |Σ s·dp| over meshes at the end
   double max_correction_m3_s = 0; ///< largest |ΔQ| of the last sweep

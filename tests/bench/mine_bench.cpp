@@ -2,14 +2,20 @@
 //  1. Hardy Cross on a generated mine-like network of ~10,000 branches (a grid of roadways with random
 //     Atkinson resistances and one main fan), against the same number of branch pressure-drop evaluations
 //     (R·Q|Q| − fan) that the solve made — the floor of any loop-based method.
-//  2. One full mine scenario (scenarios/mine/xinxing-gas-explosion.yaml, 12 h at 30 s steps, model only, no
-//     engine), against the same loop with the accident removed (ventilation and transport only).
+//  2. One full mine scenario (scenarios/mine/xinxing-gas-explosion.yaml, 12 h): the model alone at 30 s
+//     steps with a brigade and an ambulance working at the head every minute, and the whole run in the
+//     engine (plan, comms, units driving, hospitals), both against the model loop with the accident
+//     removed (ventilation and transport only).
 // Usage: bench_mine [grid_side]   (default 71: 71 × 71 junctions → 9,941 branches)
-#include "sim/hazards/HazardFactory.hpp"
+#include "sim/engine/Simulation.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/hazards/mine/MineModel.hpp"
 #include "sim/io/Scenario.hpp"
+#include "sim/plan/ScenarioSetup.hpp"
+#include "tests/support/HazardTestDoubles.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -22,12 +28,15 @@ double now_s() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-struct NullSink : HazardSink {
+struct NullSink : EffectSink {
   long events = 0;
   void emit(const std::string&, std::vector<std::string>, nlohmann::json) override { ++events; }
-  void set_road_closed(const std::string&, bool, const std::string&) override {}
+  void harm(const Harm&) override {}
+  void close_road(const std::string&, bool, const std::string&) override {}
+  void facility_lost(const std::string&, bool, const std::string&) override {}
   void observe(const Observation&) override {}
-  void reached_zone(const std::string&, const std::string&) override {}
+  void reached(const std::string&, const std::string&) override {}
+  void hand_over_patients(const std::string&, int, const std::string&) override {}
 };
 
 VentBranch branch(int from, int to, double r) {
@@ -106,15 +115,16 @@ void bench_scenario(const std::string& path) {
     }
     MineModel model(cfg, 1);
     NullSink sink;
+    hgtest::StaticView view;
     const double t0 = now_s();
-    model.start(sink);
-    size_t next = 0;
+    model.start(view, sink);
     for (double t = 0; t < sc.duration_s - 1e-9; t += model.step_s()) {
-      while (accident && next < sc.injects.size() && sc.injects[next].at_s <= t) {
-        if (sc.injects[next].kind == "hazard") model.inject(sc.injects[next].body, t, sink);
-        ++next;
-      }
       model.advance(t, model.step_s(), sink);
+      view.t_s = t + model.step_s();
+      if (accident && view.t_s >= 1.25 * 3600 && std::fmod(view.t_s, 60.0) < 1e-9) {
+        model.work(Work{"u_brigade", "mine_rescue", cfg.id, 50, 4, 60, 0}, sink);
+        model.work(Work{"u_amb", "transport_patients", cfg.id, 3, 1, 60, 1}, sink);
+      }
     }
     events = sink.events;
     out = model.counts();
@@ -130,6 +140,16 @@ void bench_scenario(const std::string& path) {
   std::printf("  ratio accident / baseline: %.2fx\n", quiet > 0 ? full / quiet : 0.0);
   std::printf("  outcome: out %d (rescued %d), dead %d, incapacitated %d, in refuge %d, trapped %d\n", c1.out,
               c1.rescued, c1.dead, c1.incapacitated, c1.in_refuge, c1.trapped);
+  // The whole run as `hgdrill run` plays it (no output files): plan, comms, units, hospitals.
+  Setup setup;
+  if (!load_setup(path, "", false, setup, true)) return;
+  const double t0 = now_s();
+  Simulation sim(*setup.scenario, SimOptions{}, std::move(setup.hazards), setup.make_commanders());
+  sim.run();
+  const double engine = now_s() - t0;
+  std::printf("  whole run in the engine (plan, comms, units, hospitals): %8.3f s  %6zu events\n", engine,
+              sim.log().events().size());
+  std::printf("  ratio engine run / baseline: %.2fx\n", quiet > 0 ? engine / quiet : 0.0);
 }
 } // namespace
 

@@ -86,14 +86,15 @@ TEST_CASE("hgdrill model ventilation --json: full mine network", "[mine][cli]") 
                         "/scenarios/mine/xinxing-network.yaml --json");
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
-  CHECK(j["branches"].size() == 37);
+  CHECK(j["branches"].size() == 39);
   double fan = 0, shafts_in = 0;
   for (const auto& b : j["branches"]) {
     if (b["id"] == "b_fan_drift") fan = b["flow_m3_s"];
-    if (b["id"] == "b_aux_shaft_1" || b["id"] == "b_main_shaft") shafts_in += b["flow_m3_s"].get<double>();
+    if (b["id"] == "b_aux_shaft_1" || b["id"] == "b_main_shaft" || b["id"] == "b_access2_shaft")
+      shafts_in += b["flow_m3_s"].get<double>();
   }
   CHECK(fan > 100);
-  CHECK(shafts_in == Approx(fan).epsilon(1e-9)); // all air enters by the two shafts and leaves by the fan
+  CHECK(shafts_in == Approx(fan).epsilon(1e-9)); // all air enters by the three shafts and leaves by the fan
 }
 
 TEST_CASE("hgdrill model ventilation: bad input exits 3 with file:line", "[mine][cli]") {

@@ -1,123 +1,18 @@
 // MineModel as a hazard: accident → re-solved ventilation → CO carried to the miners → escape, refuge,
 // dose, rescue teams; determinism and people conservation on the bundled scenarios.
-#include "sim/hazards/mine/MineModel.hpp"
-#include "sim/hazards/HazardFactory.hpp"
+#include "MineTestSupport.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/io/Scenario.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <sstream>
 
 using namespace hg;
 using namespace hg::mine;
 
-namespace {
-
-struct RecordingSink : HazardSink {
-  std::vector<std::string> lines;
-  std::vector<Observation> obs;
-  double t = 0;
-  void emit(const std::string& type, std::vector<std::string> actors, nlohmann::json payload) override {
-    lines.push_back(type + " " + nlohmann::json(actors).dump() + " " + payload.dump());
-  }
-  void set_road_closed(const std::string&, bool, const std::string&) override {}
-  void observe(const Observation& o) override { obs.push_back(o); }
-  void reached_zone(const std::string&, const std::string&) override {}
-  size_t count(const std::string& prefix) const {
-    size_t n = 0;
-    for (const auto& l : lines)
-      n += l.rfind(prefix, 0) == 0;
-    return n;
-  }
-};
-
-/// A small mine: intake shaft (cage) → bottom → two parallel roads (east with a door link to the return,
-/// west) → face → return → exhaust shaft with a fan. A refuge near the face, far from the shaft.
-MineConfig small_mine() {
-  MineConfig c;
-  c.id = "m";
-  c.shift = "day";
-  c.step_s = 10;
-  c.report_every_s = 300;
-  MineNetwork& n = c.net;
-  auto j = [&](const char* id, double x, double z, bool surface = false) {
-    Junction jj;
-    jj.id = id;
-    jj.x_m = x;
-    jj.z_m = z;
-    jj.surface = surface;
-    n.junctions.push_back(jj);
-  };
-  j("top", 0, 0, true);     // 0
-  j("bottom", 0, -300);     // 1
-  j("east", 1500, -300);    // 2
-  j("face", 3000, -300);    // 3
-  j("ret", 3000, -250);     // 4
-  j("vtop", 3000, 0, true); // 5
-  j("west", 1500, -310);    // 6
-  auto b = [&](const char* id, int f, int t, double r, double len, bool travel = true) {
-    Branch bb;
-    bb.id = id;
-    bb.from = f;
-    bb.to = t;
-    bb.r_ns2_m8 = r;
-    bb.length_m = len;
-    bb.area_m2 = 10;
-    bb.height_m = 3;
-    bb.travel = travel;
-    n.branches.push_back(bb);
-  };
-  b("shaft", 0, 1, 0.005, 300); // 0
-  n.branches[0].kind = BranchKind::kShaft;
-  n.branches[0].escape = true;
-  n.branches[0].hoist_s = 180;
-  b("east1", 1, 2, 0.02, 1500);         // 1
-  b("east2", 2, 3, 0.02, 1500);         // 2
-  b("west1", 1, 6, 0.03, 1500);         // 3
-  b("west2", 6, 3, 0.03, 1500);         // 4
-  b("face_ret", 3, 4, 0.05, 100);       // 5
-  b("link", 2, 4, 0.02, 1500);          // 6 (a door keeps the air going to the face)
-  b("vshaft", 4, 5, 0.005, 250, false); // 7
-  Fan f;
-  f.id = "fan";
-  f.branch = 7;
-  f.curve = FanCurve({{0, 2000}, {50, 1600}, {100, 800}, {130, 0}});
-  n.fans.push_back(f);
-  Door d;
-  d.id = "door";
-  d.branch = 6;
-  d.r_closed_ns2_m8 = 500;
-  n.doors.push_back(d);
-  Face face;
-  face.id = "crew";
-  face.junction = 3;
-  face.crews = {{"day", 20}};
-  n.faces.push_back(face);
-  Face east;
-  east.id = "east_crew";
-  east.junction = 2;
-  east.crews = {{"day", 10}};
-  n.faces.push_back(east);
-  Refuge r;
-  r.id = "refuge";
-  r.junction = 3;
-  r.capacity = 50;
-  n.refuges.push_back(r);
-  Sensor s;
-  s.id = "co_ret";
-  s.junction = 4;
-  n.sensors.push_back(s);
-  c.miners.scsr_s = 45 * 60;
-  c.miners.walk = {1.0, 0.4, 2.2};
-  return c;
-}
-
-void run(MineModel& m, RecordingSink& sink, double until_s) {
-  for (double t = m.now_s(); t < until_s - 1e-9; t += m.step_s())
-    m.advance(t, m.step_s(), sink);
-}
-
-} // namespace
+using namespace hg::mine::testing;
 
 TEST_CASE("a blown door short-circuits the air and the change is reported", "[mine][model]") {
   MineConfig c = small_mine();
@@ -128,7 +23,7 @@ TEST_CASE("a blown door short-circuits the air and the change is reported", "[mi
   c.explosions.push_back(e);
   MineModel m(std::move(c), 1);
   RecordingSink sink;
-  m.start(sink);
+  m.start(view(), sink);
   const double face_before = m.ventilation().q_m3_s[5];
   const double link_before = m.ventilation().q_m3_s[6];
   run(m, sink, 120);
@@ -149,11 +44,11 @@ TEST_CASE("fire smoke reaches the face crew who don self-rescuers and walk out",
   c.fires.push_back(f);
   MineModel m(std::move(c), 1);
   RecordingSink sink;
-  m.start(sink);
+  m.start(view(), sink);
   run(m, sink, 3 * 3600);
   // The east crew stand at the junction where east1 (fire) ends: they see it and leave.
   // CO from 50 g/s in the face air: (50/1165 m3/s) / Q_face → hundreds of ppm at the return sensor.
-  const auto& obs = sink.obs;
+  const auto& obs = sink.observations;
   double max_co = 0;
   for (const auto& o : obs)
     if (o.quantity == "mine_co_ppm") max_co = std::max(max_co, o.value);
@@ -185,7 +80,7 @@ TEST_CASE("short self-rescuers send the face crew to the refuge and a team escor
   c.explosions.push_back(e);
   MineModel m(std::move(c), 1);
   RecordingSink sink;
-  m.start(sink);
+  m.start(view(), sink);
   run(m, sink, 1800);
   int in_refuge = 0;
   for (const auto& g : m.groups())
@@ -219,7 +114,7 @@ TEST_CASE("rescue teams keep their apparatus reserve", "[mine][model]") {
   c.explosions.push_back(e);
   MineModel m(std::move(c), 1);
   RecordingSink sink;
-  m.start(sink);
+  m.start(view(), sink);
   run(m, sink, 60);
   REQUIRE(m.counts().incapacitated == 20);
   m.team_arrives_at_shaft("t1", "", 9, m.now_s(), sink);
@@ -228,11 +123,22 @@ TEST_CASE("rescue teams keep their apparatus reserve", "[mine][model]") {
   for (const auto& l : sink.lines)
     none = none || (l.find("mine.rescue") == 0 && l.find("no_one_reachable") != std::string::npos);
   CHECK(none);
-  CHECK(m.teams()[0].state == TeamState::kDone);
+  // It stays at the fresh-air base (the shaft bottom) and keeps looking; it has not gone anywhere.
+  CHECK(m.teams()[0].state == TeamState::kResting);
+  CHECK(m.teams()[0].waiting);
+  CHECK(m.teams()[0].pos.junction == 1);
+  CHECK(sink.count("mine.rescue [\"t1\",\"m\"] {\"action\":\"heading_to_group\"") == 0);
 }
 
 TEST_CASE("bundled mine scenarios conserve people and run deterministically", "[mine][model][scenario]") {
+  // The model alone, with a brigade unit and an ambulance unit working at the mine head as the engine
+  // would call them (every 60 s from 1.25 h): people are conserved at every step, casualties are handed
+  // over at most as many as there are places, and two runs give the same events.
   for (const std::string name : {"xinxing-gas-explosion", "zhenxing-water-inrush"}) {
+    struct Outcome {
+      MineCounts counts;
+      int handed = 0;
+    };
     auto play = [&](RecordingSink& sink) {
       Diagnostics d;
       Scenario sc = load_scenario(std::string(HG_SOURCE_DIR) + "/scenarios/mine/" + name + ".yaml", d);
@@ -241,26 +147,40 @@ TEST_CASE("bundled mine scenarios conserve people and run deterministically", "[
       REQUIRE(hz.size() == 1);
       auto* m = dynamic_cast<MineModel*>(hz[0].get());
       REQUIRE(m);
+      REQUIRE(m->accepts_work("mine_rescue", "incident"));
       const int total = m->counts().total();
-      m->start(sink);
-      size_t next_inject = 0;
+      hgtest::StaticView v;
+      m->start(v, sink);
+      Outcome o;
       for (double t = 0; t < sc.duration_s - 1e-9; t += m->step_s()) {
-        while (next_inject < sc.injects.size() && sc.injects[next_inject].at_s <= t) {
-          if (sc.injects[next_inject].kind == "hazard") m->inject(sc.injects[next_inject].body, t, sink);
-          ++next_inject;
-        }
         m->advance(t, m->step_s(), sink);
+        v.t_s = t + m->step_s();
+        if (v.t_s >= 1.25 * 3600 && std::fmod(v.t_s, 60.0) < 1e-9) {
+          REQUIRE(m->work(Work{"u_brigade", "mine_rescue", "incident", 50, 4, 60, 0}, sink));
+          const int before = sink.patients["u_amb"];
+          REQUIRE(m->work(Work{"u_amb", "transport_patients", "incident", 3, 1, 60, 1}, sink));
+          CHECK(sink.patients["u_amb"] - before <= 1);
+        }
         REQUIRE(m->counts().total() == total);
       }
-      return m->counts();
+      o.counts = m->counts();
+      o.handed = sink.patients["u_amb"];
+      CHECK(o.handed + m->patients_waiting() == m->patients_total());
+      return o;
     };
     RecordingSink a, b;
-    const MineCounts ca = play(a);
+    const Outcome oa = play(a);
     play(b);
     INFO(name);
     CHECK(a.lines == b.lines);
-    CHECK(ca.working == 0);
-    CHECK(ca.out > 0);
-    CHECK(ca.dead > 0);
+    CHECK(oa.counts.working == 0);
+    CHECK(oa.counts.out > 0);
+    CHECK(oa.counts.dead > 0);
+    // 50 rescuers at the head make 5 teams of 9 (AQ 1008-2007: a squad of at least 9), once.
+    CHECK(a.count("mine.rescue") > 0);
+    size_t arrived = 0;
+    for (const auto& l : a.lines)
+      arrived += l.find("\"arrived_at_shaft\"") != std::string::npos;
+    CHECK(arrived == 5);
   }
 }

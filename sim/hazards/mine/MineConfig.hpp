@@ -24,6 +24,9 @@ struct MinerParams {
   double incapacitation_cohb_pct = 30;
   double lethal_cohb_pct = 50;
   double wading_speed_factor = 0.3; ///< speed factor in water deeper than the travel depth
+  /// Miners who walk out with at least this COHb are CO-poisoning casualties for the hospital
+  /// (Purser: headache and exertional dyspnoea from about 10 % COHb; the level is an estimate).
+  double hospital_cohb_pct = 10;
 };
 
 /// @brief Mine rescue teams underground.
@@ -35,6 +38,14 @@ struct RescueParams {
   double treat_s = 600;            ///< first aid and packaging per group reached
   int bearers_per_casualty = 4;
   double turnaround_s = 1800; ///< at the shaft bottom: apparatus change and rest between entries
+  /// Rescuers per team underground: a squad (小队) has at least 9 members (AQ 1008-2007 矿山救护规程).
+  int team_size = 9;
+};
+
+/// @brief An escape shaft whose head is a road node other than the mine head (e.g. a second access).
+struct ShaftHead {
+  int branch = -1;
+  std::string node; ///< road node id of the shaft head
 };
 
 /// @brief A gas explosion or coal-and-gas outburst.
@@ -89,8 +100,15 @@ struct MineConfig {
   std::string network_file;
   MineNetwork net;
   std::string shift;
-  std::string head_node; ///< road node of the mine head (location of the shafts for units)
-  std::string reporter;  ///< post the mine dispatch reports to ("" = the lead post)
+  std::string head_node;              ///< road node of the mine head (location of the shafts for units)
+  std::vector<ShaftHead> shaft_heads; ///< escape shafts whose head is elsewhere (`shafts:`)
+  /// Population zone whose at-risk people stand for the shift underground (harm bookkeeping, "" = none).
+  std::string shift_zone;
+  /// The scenario's incident is at one of this mine's heads: a plan's target `incident` names the mine.
+  bool incident_here = false;
+  /// The mine tells the posts nothing before it has reported the accident (observations from then on).
+  double reports_from_s = 0;
+  std::string reporter; ///< post the mine dispatch reports to ("" = the lead post)
   double step_s = 30;
   double report_every_s = 300;
   double warning_delay_s = -1; ///< dispatcher's phone/radio warning this long after an event (<0: none)

@@ -52,6 +52,8 @@ MineConfig load_mine_config(const YamlCursor& c, const World* w) {
                "network",
                "shift",
                "head_node",
+               "shafts",
+               "shift_zone",
                "reporter",
                "step_s",
                "report_every_min",
@@ -78,6 +80,9 @@ MineConfig load_mine_config(const YamlCursor& c, const World* w) {
   if (w && !cfg.head_node.empty() && !w->node_of(cfg.head_node))
     c["head_node"].error("unknown place \"" + cfg.head_node +
                          "\" (expected a road node, zone or facility id)");
+  cfg.shift_zone = c.opt_str("shift_zone");
+  if (w && !cfg.shift_zone.empty() && !w->zone(cfg.shift_zone))
+    c["shift_zone"].error("unknown zone \"" + cfg.shift_zone + "\"");
   cfg.reporter = c.opt_str("reporter");
   if (w && !cfg.reporter.empty() && !w->post(cfg.reporter))
     c["reporter"].error("unknown command post \"" + cfg.reporter + "\"");
@@ -100,12 +105,26 @@ MineConfig load_mine_config(const YamlCursor& c, const World* w) {
   if (!cfg.shift.empty() && !shift_known)
     c["shift"].error("no face of the mine network has a crew on shift \"" + cfg.shift + "\"");
 
+  for (const YamlCursor& h : c.seq("shafts")) {
+    h.only_keys({"shaft", "head_node", "src", "note"});
+    ShaftHead sh;
+    const std::string id = h.str("shaft");
+    sh.branch = net.branch_index(id);
+    if (!id.empty() && sh.branch < 0)
+      h["shaft"].error("unknown branch \"" + id + "\" in the mine network");
+    else if (sh.branch >= 0 && !net.branches[size_t(sh.branch)].escape)
+      h["shaft"].error("branch \"" + id + "\" is not an escape shaft (escape: true) in the mine network");
+    sh.node = h.str("head_node");
+    if (w && !sh.node.empty() && !w->node_of(sh.node))
+      h["head_node"].error("unknown place \"" + sh.node + "\" (expected a road node, zone or facility id)");
+    if (sh.branch >= 0) cfg.shaft_heads.push_back(sh);
+  }
   if (c.has("miners")) {
     YamlCursor m = c["miners"];
     m.only_keys({"self_rescuer_min", "walk_speed_m_s", "smoke_walk_speed_m_s", "dense_smoke_cs_per_m",
                  "donning_s", "donning_failure_fraction", "alarm_co_ppm", "visible_smoke_cs_per_m",
                  "rmv_walk_l_min", "rmv_rest_l_min", "incapacitation_cohb_pct", "lethal_cohb_pct",
-                 "wading_speed_factor", "src", "note"});
+                 "wading_speed_factor", "hospital_cohb_pct", "src", "note"});
     m.require_src();
     MinerParams& p = cfg.miners;
     p.scsr_s = m.opt_num("self_rescuer_min", 45, Range::closed(5, 240)) * 60;
@@ -125,11 +144,12 @@ MineConfig load_mine_config(const YamlCursor& c, const World* w) {
     if (p.lethal_cohb_pct < p.incapacitation_cohb_pct)
       m["lethal_cohb_pct"].error("expected a level >= incapacitation_cohb_pct");
     p.wading_speed_factor = m.opt_num("wading_speed_factor", 0.3, Range::closed(0, 1));
+    p.hospital_cohb_pct = m.opt_num("hospital_cohb_pct", 10, Range::closed(0, 100));
   }
   if (c.has("rescue")) {
     YamlCursor r = c["rescue"];
     r.only_keys({"apparatus_h", "reserve_fraction", "speed_m_s", "carry_speed_factor", "treat_min",
-                 "bearers_per_casualty", "turnaround_min", "src", "note"});
+                 "bearers_per_casualty", "turnaround_min", "team_size", "src", "note"});
     r.require_src();
     RescueParams& p = cfg.rescue;
     p.apparatus_s = r.opt_num("apparatus_h", 4, Range::closed(0.25, 12)) * 3600;
@@ -139,6 +159,7 @@ MineConfig load_mine_config(const YamlCursor& c, const World* w) {
     p.treat_s = r.opt_num("treat_min", 10, Range::closed(0, 240)) * 60;
     p.bearers_per_casualty = int(r.opt_num("bearers_per_casualty", 4, Range::closed(1, 12)));
     p.turnaround_s = r.opt_num("turnaround_min", 30, Range::closed(0, 1440)) * 60;
+    p.team_size = int(r.opt_num("team_size", 9, Range::closed(1, 100)));
   }
   for (auto& e : one_or_many(c, "explosion")) {
     e.only_keys({"at_h", "kind", "centre", "damage_radius_m", "blocked_airways", "afterdamp_co_ppm",

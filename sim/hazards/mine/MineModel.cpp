@@ -70,6 +70,7 @@ MineModel::MineModel(MineConfig cfg, std::uint64_t seed) : cfg_(std::move(cfg)) 
   inrush_start_s_.assign(cfg_.inrushes.size(), 0.0);
   roof_fall_done_.assign(cfg_.roof_falls.size(), false);
   last_sensor_ppm_.assign(net.sensors.size(), -1.0);
+  sent_sensor_ppm_.assign(net.sensors.size(), -1.0);
   for (const auto& f : net.faces)
     for (const auto& c : f.crews) {
       if (c.shift != cfg_.shift || c.count <= 0) continue;
@@ -191,11 +192,32 @@ int MineModel::split(int g, int n) {
   return int(groups_.size()) - 1;
 }
 
-void MineModel::set_state(int gi, GroupState s, HazardSink& sink, const std::string& why) {
+void MineModel::set_state(int gi, GroupState s, EffectSink& sink, const std::string& why) {
   MinerGroup& g = groups_[size_t(gi)];
   if (g.state == s) return;
   if (g.state == GroupState::kInRefuge && g.refuge >= 0) refuge_occupants_[size_t(g.refuge)] -= g.count;
+  const GroupState before = g.state;
   g.state = s;
+  if (s == GroupState::kOut && g.count > 0) {
+    // Out alive: carried-out casualties and the CO-poisoned who walked out wait for an ambulance.
+    std::string condition;
+    if (before == GroupState::kIncapacitated)
+      condition = "incapacitated";
+    else if (g.cohb_pct >= cfg_.miners.hospital_cohb_pct)
+      condition = "injured";
+    if (!condition.empty()) {
+      waiting_.push_back({condition, g.count, now_s_});
+      patients_total_ += g.count;
+      sink.emit("mine.patients", {cfg_.id},
+                {{"t_h", r3(t_h())},
+                 {"action", "brought_out"},
+                 {"group", g.id},
+                 {"count", g.count},
+                 {"condition", condition},
+                 {"cohb_pct", r1(g.cohb_pct)},
+                 {"waiting", patients_waiting()}});
+    }
+  }
   if (s == GroupState::kOut) g.out_s = now_s_;
   if (s == GroupState::kDead || s == GroupState::kIncapacitated) g.cause = why;
   nlohmann::json p = {{"t_h", r3(t_h())},
@@ -212,7 +234,7 @@ void MineModel::set_state(int gi, GroupState s, HazardSink& sink, const std::str
 
 // ----------------------------------------------------------------------------------------- ventilation
 
-void MineModel::resolve(const std::string& cause, HazardSink& sink, bool report_changes) {
+void MineModel::resolve(const std::string& cause, EffectSink& sink, bool report_changes) {
   const std::vector<double> before = vent_.q_m3_s;
   const VentProblem p = vent_problem(cfg_.net, state_);
   vent_ = solve_ventilation(p, {});
@@ -231,6 +253,9 @@ void MineModel::resolve(const std::string& cause, HazardSink& sink, bool report_
     if (from_surface && q > 0) intake += q;
     if (to_surface && q < 0) intake -= q;
   }
+  nlohmann::json flows = nlohmann::json::array(); // every branch, in network order (viewer)
+  for (size_t b = 0; b < cfg_.net.branches.size(); ++b)
+    flows.push_back(r1(vent_.q_m3_s[b]));
   sink.emit("mine.ventilation", {cfg_.id},
             {{"t_h", r3(t_h())},
              {"cause", cause},
@@ -240,7 +265,8 @@ void MineModel::resolve(const std::string& cause, HazardSink& sink, bool report_
              {"intake_m3_s", r3(intake)},
              {"meshes", vent_.meshes},
              {"components", vent_.components},
-             {"still_branches", stagnant}});
+             {"still_branches", stagnant},
+             {"flow_m3_s", flows}});
   if (!report_changes) return;
   for (size_t b = 0; b < cfg_.net.branches.size(); ++b) {
     const double q0 = b < before.size() ? before[b] : 0, q1 = vent_.q_m3_s[b];
@@ -257,7 +283,7 @@ void MineModel::resolve(const std::string& cause, HazardSink& sink, bool report_
 
 // -------------------------------------------------------------------------------------------- events
 
-void MineModel::apply_explosion(const ExplosionEvent& e, HazardSink& sink) {
+void MineModel::apply_explosion(const ExplosionEvent& e, EffectSink& sink) {
   const MineNetwork& net = cfg_.net;
   std::vector<std::string> damaged, doors;
   std::vector<bool> in_zone(net.branches.size(), false);
@@ -316,7 +342,7 @@ void MineModel::apply_explosion(const ExplosionEvent& e, HazardSink& sink) {
   }
 }
 
-void MineModel::apply_roof_fall(const RoofFallEvent& e, HazardSink& sink) {
+void MineModel::apply_roof_fall(const RoofFallEvent& e, EffectSink& sink) {
   const MineNetwork& net = cfg_.net;
   std::vector<bool> hit(net.branches.size(), false);
   for (int b : e.airways)
@@ -349,7 +375,7 @@ void MineModel::apply_roof_fall(const RoofFallEvent& e, HazardSink& sink) {
   }
 }
 
-void MineModel::start_inrush(const InrushEvent& e, HazardSink& sink) {
+void MineModel::start_inrush(const InrushEvent& e, EffectSink& sink) {
   water_active_ = true;
   if (accident_s_ < 0) accident_s_ = now_s_;
   sink.emit("mine.event", {cfg_.id},
@@ -361,7 +387,7 @@ void MineModel::start_inrush(const InrushEvent& e, HazardSink& sink) {
       alert(int(g), "water seen", sink);
 }
 
-void MineModel::update_water(double dt, HazardSink& sink) {
+void MineModel::update_water(double dt, EffectSink& sink) {
   if (!water_active_) return;
   double travel_depth = kInf, lethal_depth = kInf;
   for (size_t i = 0; i < cfg_.inrushes.size(); ++i) {
@@ -427,7 +453,7 @@ void MineModel::update_water(double dt, HazardSink& sink) {
 
 // --------------------------------------------------------------------------------------------- miners
 
-void MineModel::alert(int gi, const std::string& how, HazardSink& sink) {
+void MineModel::alert(int gi, const std::string& how, EffectSink& sink) {
   MinerGroup& g = groups_[size_t(gi)];
   if (g.alerted && g.state != GroupState::kWorking) return;
   g.alerted = true;
@@ -436,7 +462,7 @@ void MineModel::alert(int gi, const std::string& how, HazardSink& sink) {
   plan(gi, sink);
 }
 
-void MineModel::plan(int gi, HazardSink& sink) {
+void MineModel::plan(int gi, EffectSink& sink) {
   MinerGroup& g = groups_[size_t(gi)];
   const MineNetwork& net = cfg_.net;
   const Mix m = mix_at(g.pos);
@@ -543,7 +569,7 @@ int MineModel::move(Position& pos, const std::vector<Leg>& route, size_t& leg, d
   return leg >= route.size() ? 1 : 0;
 }
 
-void MineModel::update_group(int gi, double dt, HazardSink& sink) {
+void MineModel::update_group(int gi, double dt, EffectSink& sink) {
   MinerGroup* g = &groups_[size_t(gi)];
   if (!underground_alive(g->state) || g->carried_by >= 0 || g->count <= 0) return;
   const MinerParams& mp = cfg_.miners;
@@ -657,7 +683,7 @@ void MineModel::update_group(int gi, double dt, HazardSink& sink) {
 // ------------------------------------------------------------------------------------------ rescue
 
 bool MineModel::team_arrives_at_shaft(const std::string& team, const std::string& shaft, int personnel,
-                                      double t_s, HazardSink& sink) {
+                                      double t_s, EffectSink& sink, const std::string& unit) {
   const MineNetwork& net = cfg_.net;
   int b = -1;
   for (size_t i = 0; i < net.branches.size(); ++i)
@@ -668,6 +694,7 @@ bool MineModel::team_arrives_at_shaft(const std::string& team, const std::string
   if (b < 0 || personnel <= 0) return false;
   RescueTeam t;
   t.id = team;
+  t.unit = unit;
   t.personnel = personnel;
   t.shaft = b;
   t.base = net.junctions[size_t(net.branches[size_t(b)].from)].surface ? net.branches[size_t(b)].to
@@ -679,12 +706,13 @@ bool MineModel::team_arrives_at_shaft(const std::string& team, const std::string
             {{"t_h", r3(t_s / 3600.0)},
              {"action", "arrived_at_shaft"},
              {"shaft", net.branches[size_t(b)].id},
+             {"unit", unit},
              {"personnel", personnel},
              {"minutes_after_accident", accident_s_ >= 0 ? r1((t_s - accident_s_) / 60) : -1.0}});
   return true;
 }
 
-bool MineModel::choose_target(int k, HazardSink& sink) {
+bool MineModel::choose_target(int k, EffectSink& sink) {
   RescueTeam& t = teams_[size_t(k)];
   const RescueParams& rp = cfg_.rescue;
   const std::vector<bool> closed = [&] {
@@ -729,6 +757,7 @@ bool MineModel::choose_target(int k, HazardSink& sink) {
     }
   }
   if (best < 0) return false;
+  t.waiting = false;
   t.target = best;
   groups_[size_t(best)].targeted_by = k;
   t.route = tt.route_to(cfg_.net, t.pos, best_j);
@@ -744,7 +773,7 @@ bool MineModel::choose_target(int k, HazardSink& sink) {
   return true;
 }
 
-void MineModel::update_team(int k, double dt, HazardSink& sink) {
+void MineModel::update_team(int k, double dt, EffectSink& sink) {
   RescueTeam* t = &teams_[size_t(k)];
   const RescueParams& rp = cfg_.rescue;
   auto head_back = [&](const char* why) {
@@ -767,6 +796,13 @@ void MineModel::update_team(int k, double dt, HazardSink& sink) {
   case TeamState::kResting:
     t->timer_s -= dt;
     if (t->timer_s > 0) return;
+    if (t->state == TeamState::kResting && !unit_present(t->unit)) {
+      // Its unit has left the mine head: the team goes with it after this entry.
+      t->state = TeamState::kDone;
+      sink.emit("mine.rescue", {t->id, cfg_.id},
+                {{"t_h", r3(t_h())}, {"action", "stood_down"}, {"unit", t->unit}});
+      return;
+    }
     if (t->state == TeamState::kDescending)
       sink.emit(
           "mine.rescue", {t->id, cfg_.id},
@@ -779,8 +815,13 @@ void MineModel::update_team(int k, double dt, HazardSink& sink) {
     if (!choose_target(k, sink)) {
       t = &teams_[size_t(k)];
       if (t->pos.junction == t->base) {
-        t->state = TeamState::kDone;
-        sink.emit("mine.rescue", {t->id, cfg_.id}, {{"t_h", r3(t_h())}, {"action", "no_one_reachable"}});
+        // Nobody it can reach and bring back within its reserve: it waits at the fresh-air base and looks
+        // again every report interval (casualties appear, closures change).
+        t->state = TeamState::kResting;
+        t->timer_s = cfg_.report_every_s;
+        if (!t->waiting)
+          sink.emit("mine.rescue", {t->id, cfg_.id}, {{"t_h", r3(t_h())}, {"action", "no_one_reachable"}});
+        t->waiting = true;
       } else {
         head_back("returning");
       }
@@ -903,8 +944,10 @@ void MineModel::update_team(int k, double dt, HazardSink& sink) {
 
 // ------------------------------------------------------------------------------------- the Hazard
 
-void MineModel::start(HazardSink& sink) {
+void MineModel::start(const HazardView& view, EffectSink& sink) {
+  view_ = &view;
   now_s_ = 0;
+  emit_network(sink);
   resolve("start", sink, false);
   const MineCounts c = counts();
   sink.emit("mine.summary", {cfg_.id},
@@ -912,7 +955,57 @@ void MineModel::start(HazardSink& sink) {
   next_report_s_ = 0;
 }
 
-void MineModel::advance(double t_s, double dt_s, HazardSink& sink) {
+void MineModel::snapshot(EffectSink& sink) {
+  // CO in every airway (the most along it, whole ppm) and where every group is: the viewer's inset.
+  std::vector<int> co(cfg_.net.branches.size());
+  for (size_t b = 0; b < co.size(); ++b) {
+    double m = 0;
+    for (double x : {0.0, 0.25, 0.5, 0.75, 1.0})
+      m = std::max(m, field_->in_branch(int(b), x).co_ppm);
+    co[b] = int(std::lround(m));
+  }
+  nlohmann::json gs = nlohmann::json::array();
+  for (const auto& g : groups_) {
+    if (g.count <= 0) continue;
+    const std::string at = g.pos.branch >= 0 ? cfg_.net.branches[size_t(g.pos.branch)].id
+                                             : cfg_.net.junctions[size_t(g.pos.junction)].id;
+    gs.push_back({g.id, state_name(g.state), g.count, at, g.pos.branch >= 0 ? r3(g.pos.s) : 0.0});
+  }
+  if (co == last_co_ && gs == last_groups_) return;
+  last_co_ = co;
+  last_groups_ = gs;
+  sink.emit("mine.snapshot", {cfg_.id}, {{"t_h", r3(t_h())}, {"co_ppm", co}, {"groups", gs}});
+}
+
+void MineModel::emit_network(EffectSink& sink) {
+  // The schematic for the viewer's inset (it reads the log only): plan positions, depths, branches.
+  const MineNetwork& net = cfg_.net;
+  nlohmann::json js = nlohmann::json::array(), bs = nlohmann::json::array();
+  for (const auto& j : net.junctions)
+    js.push_back({j.id, r1(j.x_m), r1(j.y_m), r1(j.z_m), j.surface});
+  for (const auto& b : net.branches)
+    bs.push_back({b.id, net.junctions[size_t(b.from)].id, net.junctions[size_t(b.to)].id,
+                  b.kind == BranchKind::kShaft ? "shaft" : "airway", b.escape});
+  nlohmann::json faces = nlohmann::json::array(), refuges = nlohmann::json::array(),
+                 sensors = nlohmann::json::array();
+  for (const auto& f : net.faces)
+    faces.push_back({f.id, net.junctions[size_t(f.junction)].id});
+  for (const auto& r : net.refuges)
+    refuges.push_back({r.id, net.junctions[size_t(r.junction)].id, r.capacity});
+  for (const auto& x : net.sensors)
+    sensors.push_back({x.id, net.junctions[size_t(x.junction)].id});
+  sink.emit("mine.network", {cfg_.id},
+            {{"zh", cfg_.zh.empty() ? net.zh : cfg_.zh},
+             {"en", cfg_.en.empty() ? net.en : cfg_.en},
+             {"head_node", cfg_.head_node},
+             {"junctions", js},
+             {"branches", bs},
+             {"faces", faces},
+             {"refuges", refuges},
+             {"sensors", sensors}});
+}
+
+void MineModel::advance(double t_s, double dt_s, EffectSink& sink) {
   now_s_ = t_s;
   const double end = t_s + dt_s;
   for (size_t i = 0; i < cfg_.roof_falls.size(); ++i)
@@ -970,14 +1063,18 @@ void MineModel::advance(double t_s, double dt_s, HazardSink& sink) {
   report(sink, false);
 }
 
-void MineModel::report(HazardSink& sink, bool force) {
+void MineModel::report(EffectSink& sink, bool force) {
   const MineCounts c = counts();
+  // The posts hear from the mine only once it has reported the accident (the scenario's incident report).
+  const bool reporting = now_s_ + 1e-9 >= cfg_.reports_from_s;
   const int trapped = accident_s_ >= 0 ? c.underground_alive() : 0;
   const bool due = now_s_ + 1e-9 >= next_report_s_;
   if (due || force || trapped != last_trapped_reported_) {
     if (due || force) {
       sink.emit("mine.summary", {cfg_.id},
                 {{"t_h", r3(t_h())},
+                 {"patients_waiting", patients_waiting()},
+                 {"patients_total", patients_total_},
                  {"working", c.working},
                  {"escaping", c.escaping},
                  {"in_refuge", c.in_refuge},
@@ -989,53 +1086,170 @@ void MineModel::report(HazardSink& sink, bool force) {
                  {"underground_alive", trapped},
                  {"water_level_m", water_active_ ? r3(water_level_m_) : 0.0}});
     }
-    if (due || trapped != last_trapped_reported_) {
+    if (reporting && (due || trapped != last_trapped_reported_)) {
       sink.observe({"miners_trapped", cfg_.id, double(trapped), cfg_.reporter});
       last_trapped_reported_ = trapped;
     }
   }
+  // Deaths as the mine reports them (the plan quantity `casualties`), and casualties at the head.
+  if (reporting && c.dead != last_dead_reported_ && (due || force || c.dead > 0)) {
+    sink.observe({"casualties", cfg_.id, double(c.dead), cfg_.reporter});
+    last_dead_reported_ = c.dead;
+  }
+  if (reporting && patients_waiting() != last_waiting_reported_) {
+    sink.observe({"patients_waiting", cfg_.id, double(patients_waiting()), cfg_.reporter});
+    last_waiting_reported_ = patients_waiting();
+  }
+  // The shift underground is the population of the shift zone: its harm is the miners' fate.
+  if (!cfg_.shift_zone.empty() && accident_s_ >= 0) {
+    const double exposed = trapped, dead = c.dead, injured = c.incapacitated + patients_total_;
+    if (exposed != last_harm_[0] || dead != last_harm_[1] || injured != last_harm_[2]) {
+      if (due || force || dead != last_harm_[1]) {
+        sink.harm(Harm{cfg_.shift_zone, exposed, dead, injured, "miners_dead", dead,
+                       "counted per miner group: blast (fatality_fraction), CO (COHb >= lethal_cohb_pct by "
+                       "Stewart et al. 1973 / Purser), drowning (water depth >= lethal_depth_m); injuries = "
+                       "incapacitated underground + casualties brought out (docs/models/mine.md)"});
+        last_harm_[0] = exposed;
+        last_harm_[1] = dead;
+        last_harm_[2] = injured;
+      }
+    }
+  }
   if (!due && !force) return;
+  snapshot(sink);
   next_report_s_ += cfg_.report_every_s;
   while (next_report_s_ <= now_s_)
     next_report_s_ += cfg_.report_every_s;
   for (size_t s = 0; s < cfg_.net.sensors.size(); ++s) {
     const double ppm = field_->at_junction(cfg_.net.sensors[s].junction).co_ppm;
     const double shown = std::round(ppm);
-    if (shown == last_sensor_ppm_[s]) continue;
-    last_sensor_ppm_[s] = shown;
-    sink.emit("mine.co", {cfg_.net.sensors[s].id, cfg_.id},
-              {{"t_h", r3(t_h())},
-               {"co_ppm", shown},
-               {"junction", cfg_.net.junctions[size_t(cfg_.net.sensors[s].junction)].id},
-               {"alarm", ppm >= cfg_.miners.alarm_co_ppm}});
-    sink.observe({"mine_co_ppm", cfg_.net.sensors[s].id, shown, cfg_.reporter});
+    if (shown != last_sensor_ppm_[s]) {
+      last_sensor_ppm_[s] = shown;
+      sink.emit("mine.co", {cfg_.net.sensors[s].id, cfg_.id},
+                {{"t_h", r3(t_h())},
+                 {"co_ppm", shown},
+                 {"junction", cfg_.net.junctions[size_t(cfg_.net.sensors[s].junction)].id},
+                 {"alarm", ppm >= cfg_.miners.alarm_co_ppm}});
+    }
+    if (reporting && shown != sent_sensor_ppm_[s]) {
+      sent_sensor_ppm_[s] = shown;
+      sink.observe({"mine_co_ppm", cfg_.net.sensors[s].id, shown, cfg_.reporter});
+    }
   }
 }
 
-bool MineModel::apply_effort(const std::string& target, const std::string& capability, double amount,
-                             double dt_s, HazardSink& sink) {
-  if (capability != "mine_rescue") return false;
-  std::string shaft;
-  if (target != cfg_.id) {
-    const int b = cfg_.net.branch_index(target);
-    if (b < 0 || !cfg_.net.branches[size_t(b)].escape) return false;
-    shaft = target;
+int MineModel::patients_waiting() const {
+  int n = 0;
+  for (const auto& w : waiting_)
+    n += w.count;
+  return n;
+}
+
+int MineModel::shaft_of(const std::string& target) const {
+  const MineNetwork& net = cfg_.net;
+  if (target == cfg_.id || (target == "incident" && cfg_.incident_here)) {
+    for (size_t b = 0; b < net.branches.size(); ++b) {
+      if (!net.branches[b].escape) continue;
+      const bool elsewhere =
+          std::any_of(cfg_.shaft_heads.begin(), cfg_.shaft_heads.end(),
+                      [&](const ShaftHead& h) { return h.branch == int(b) && h.node != cfg_.head_node; });
+      if (!elsewhere) return int(b);
+    }
+    return -1;
   }
-  // `amount` rescuers are at the mine head for dt: count who is present now, form the teams they add.
-  effort_.push_back({amount, now_s_ + dt_s});
-  double present = 0;
-  for (const auto& [n, until] : effort_)
-    if (until > now_s_) present += n;
-  constexpr int kTeamSize = 9; // 矿山救护规程 (AQ 1008-2007): a rescue squad (小队) has at least 9 members
-  while (int(present) / kTeamSize > teams_from_effort_) {
-    ++teams_from_effort_;
-    team_arrives_at_shaft(cfg_.id + "_team_" + std::to_string(teams_from_effort_), shaft, kTeamSize, now_s_,
-                          sink);
+  const int b = net.branch_index(target);
+  return b >= 0 && net.branches[size_t(b)].escape ? b : -1;
+}
+
+bool MineModel::unit_present(const std::string& unit) const {
+  if (unit.empty()) return true;
+  auto it = units_.find(unit);
+  if (it == units_.end() || it->second.last_work_s < 0) return false;
+  // A unit reports work every step while it stays; two missed steps mean it has gone.
+  return now_s_ <= it->second.last_work_s + 2 * it->second.step_s + 1e-6;
+}
+
+bool MineModel::accepts_work(const std::string& task, const std::string& target) const {
+  return (task == "mine_rescue" || task == "transport_patients") && shaft_of(target) >= 0;
+}
+
+bool MineModel::work(const Work& w, EffectSink& sink) {
+  if (!accepts_work(w.task, w.target)) return false;
+  const double now = view_ ? view_->now_s() : now_s_;
+  if (w.task == "transport_patients") {
+    // Casualties at the head (out of the cage), carried-out ones first, then in the order they came out.
+    int places = w.patient_places;
+    for (const char* condition : {"incapacitated", "injured"})
+      for (size_t i = 0; i < waiting_.size() && places > 0;) {
+        WaitingPatients& p = waiting_[i];
+        if (p.condition != condition || p.ready_s > now + 1e-6) {
+          ++i;
+          continue;
+        }
+        const int n = std::min(places, p.count);
+        sink.hand_over_patients(w.unit, n, p.condition);
+        p.count -= n;
+        places -= n;
+        sink.emit("mine.patients", {cfg_.id},
+                  {{"t_h", r3(now / 3600.0)},
+                   {"action", "handed_over"},
+                   {"unit", w.unit},
+                   {"count", n},
+                   {"condition", condition},
+                   {"waiting", patients_waiting()}});
+        if (p.count == 0)
+          waiting_.erase(waiting_.begin() + long(i));
+        else
+          ++i;
+      }
+    if (patients_waiting() != last_waiting_reported_) {
+      sink.observe({"patients_waiting", cfg_.id, double(patients_waiting()), cfg_.reporter});
+      last_waiting_reported_ = patients_waiting();
+    }
+    return true;
+  }
+  // mine_rescue: the unit's rescuers reached the shaft head at the start of this work step.
+  UnitAtHead& u = units_[w.unit];
+  const bool new_stay = u.last_work_s < 0 || now > u.last_work_s + 2 * u.step_s + 1e-6;
+  u.last_work_s = now;
+  u.step_s = w.dt_s;
+  if (!new_stay) return true;
+  const int size = std::max(1, cfg_.rescue.team_size);
+  const int teams = int(w.personnel) / size;
+  const int b = shaft_of(w.target);
+  const double arrived = std::max(0.0, now - w.dt_s);
+  for (int k = 0; k < teams; ++k) {
+    ++u.teams;
+    team_arrives_at_shaft(w.unit + "_team_" + std::to_string(u.teams), cfg_.net.branches[size_t(b)].id, size,
+                          arrived, sink, w.unit);
   }
   return true;
 }
 
-bool MineModel::inject(const nlohmann::json& w, double t_s, HazardSink& sink) {
+std::vector<std::string> MineModel::targets() const {
+  std::vector<std::string> t = {cfg_.id};
+  for (const auto& b : cfg_.net.branches)
+    if (b.escape) t.push_back(b.id);
+  return t;
+}
+
+std::string MineModel::site_of(const std::string& target) const {
+  const int b = shaft_of(target);
+  if (b < 0) return "";
+  for (const auto& h : cfg_.shaft_heads)
+    if (h.branch == b) return h.node;
+  return cfg_.head_node;
+}
+
+std::vector<ZoneAtRisk> MineModel::zones_at_risk() const {
+  if (cfg_.shift_zone.empty()) return {};
+  int underground = 0;
+  for (const auto& g : groups_)
+    underground += g.count;
+  return {{cfg_.shift_zone, double(underground)}};
+}
+
+bool MineModel::inject(const nlohmann::json& w, double t_s, EffectSink& sink) {
   if (!w.is_object()) return false;
   const std::string what = w.value("what", "");
   const double keep = now_s_;
@@ -1083,13 +1297,6 @@ bool MineModel::inject(const nlohmann::json& w, double t_s, HazardSink& sink) {
   }
   now_s_ = keep;
   return ok;
-}
-
-std::string MineModel::location_of(const std::string& target) const {
-  if (target == cfg_.id) return cfg_.head_node;
-  const int b = cfg_.net.branch_index(target);
-  if (b >= 0 && cfg_.net.branches[size_t(b)].escape) return cfg_.head_node;
-  return "";
 }
 
 } // namespace hg::mine

@@ -3,8 +3,8 @@
 /// @brief The coal-mine hazard: ventilation network (Hardy Cross), an accident (gas explosion or
 /// outburst, fire, water inrush, roof fall), CO and smoke carried by the air, miner groups escaping on
 /// what they see or are told, their CO dose, refuge chambers, and mine rescue teams underground.
-/// Pure C++, no SimGrid: MineModel is the adapter to today's hg::Hazard; everything else is plain classes
-/// (docs/models/mine.md).
+/// Pure C++, no SimGrid: MineModel is the adapter to the hazard contract (sim/hazards/Hazard.hpp);
+/// everything else is plain classes (docs/models/mine.md).
 #include "sim/hazards/Hazard.hpp"
 #include "sim/hazards/mine/Contaminants.hpp"
 #include "sim/hazards/mine/Escape.hpp"
@@ -13,6 +13,7 @@
 #include "sim/hazards/mine/VentilationSolver.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,6 +65,7 @@ enum class TeamState { kDescending, kSelecting, kGoing, kTreating, kReturning, k
 /// @brief A mine rescue team (小队) underground.
 struct RescueTeam {
   std::string id;
+  std::string unit; ///< the engine unit whose rescuers it is ("" for an injected team)
   int personnel = 0;
   int shaft = -1; ///< branch
   int base = -1;  ///< shaft-bottom junction (the fresh-air base)
@@ -76,6 +78,7 @@ struct RescueTeam {
   int target = -1; ///< group
   std::vector<int> carrying;
   int entries = 0;
+  bool waiting = false; ///< at the base with nobody reachable (reported once until it goes again)
 };
 
 /// @brief Miners by state.
@@ -87,7 +90,18 @@ struct MineCounts {
   int underground_alive() const { return working + escaping + in_refuge + incapacitated + trapped; }
 };
 
-/// @brief The hazard.
+/// @brief Miners brought out who need a hospital, waiting at the mine head for an ambulance.
+struct WaitingPatients {
+  std::string condition; ///< "incapacitated" (carried out) or "injured" (walked out CO-poisoned)
+  int count = 0;
+  double ready_s = 0; ///< on the surface from then (after the cage trip)
+};
+
+/// @brief The hazard: the accident underground and what the engine's units do at the mine head
+/// (docs/models/mine.md §6). Tasks: `mine_rescue` (every `team_size` rescuers of a unit working at the
+/// head form a team that goes underground) and `transport_patients` (casualties brought out are handed
+/// to ambulances, at most their free places). Targets: the mine id, its escape shafts, and `incident`
+/// when the scenario's incident is at the mine.
 class MineModel : public hg::Hazard {
 public:
   /// @brief Builds the state from the config (std::invalid_argument for an unusable network).
@@ -98,22 +112,29 @@ public:
   std::string id() const override { return cfg_.id; }
   std::string kind() const override { return "coal_mine"; }
   double step_s() const override { return cfg_.step_s; }
-  void start(HazardSink& sink) override;
-  void advance(double t_s, double dt_s, HazardSink& sink) override;
-  /// @brief "mine_rescue" on the mine or a shaft: `amount` rescuers present at the mine head for dt; every
-  /// full team (RescueParams) that this adds goes underground. False otherwise.
-  bool apply_effort(const std::string& target, const std::string& capability, double amount, double dt_s,
-                    HazardSink& sink) override;
-  /// @brief {"what":"team_arrives_at_shaft","team","shaft","personnel"}, {"what":"fan","fan","state"},
-  /// {"what":"door","door","open"}, {"what":"warning"}, {"what":"roof_fall","airways":[...]}.
-  bool inject(const nlohmann::json& what, double t_s, HazardSink& sink) override;
-  /// @brief The mine head road node for the mine id or any escape shaft id.
-  std::string location_of(const std::string& target) const override;
+  void start(const HazardView& view, EffectSink& sink) override;
+  void advance(double t_s, double dt_s, EffectSink& sink) override;
+  bool accepts_work(const std::string& task, const std::string& target) const override;
+  /// @brief `mine_rescue`: the unit's rescuers at the shaft head form teams (the first work step of a
+  /// unit's stay) and keep them on call while the unit works there; `transport_patients`: hands over
+  /// waiting casualties, incapacitated first, at most `w.patient_places`.
+  bool work(const Work& w, EffectSink& sink) override;
+  /// @brief {"what":"team_arrives_at_shaft","team","shaft","personnel"} (a drill facilitator's team),
+  /// {"what":"fan","fan","state"}, {"what":"door","door","open"}, {"what":"warning"},
+  /// {"what":"roof_fall","airways":[...]}.
+  bool inject(const nlohmann::json& what, double t_s, EffectSink& sink) override;
+  /// @brief The mine id and its escape shafts.
+  std::vector<std::string> targets() const override;
+  /// @brief The road node of the mine head (mine id, `incident` at this mine) or of a shaft's head.
+  std::string site_of(const std::string& target) const override;
+  /// @brief The shift zone with the people underground (empty without `shift_zone`).
+  std::vector<ZoneAtRisk> zones_at_risk() const override;
 
   /// @brief A rescue team reaches the top of a shaft (branch id; "" = the first escape shaft) at t_s.
-  /// This is the entry point for the engine's road response. False for an unknown shaft.
+  /// `unit`: the engine unit whose rescuers form the team ("" for an injected team). False for an
+  /// unknown shaft.
   bool team_arrives_at_shaft(const std::string& team, const std::string& shaft, int personnel, double t_s,
-                             HazardSink& sink);
+                             EffectSink& sink, const std::string& unit = "");
 
   const MineConfig& config() const { return cfg_; }
   const MineNetwork& network() const { return cfg_.net; }
@@ -123,21 +144,25 @@ public:
   const std::vector<MinerGroup>& groups() const { return groups_; }
   const std::vector<RescueTeam>& teams() const { return teams_; }
   MineCounts counts() const;
+  /// @brief Casualties at the mine head waiting for an ambulance.
+  int patients_waiting() const;
+  /// @brief Casualties brought out so far that need a hospital (waiting or handed over).
+  int patients_total() const { return patients_total_; }
   double water_level_m() const { return water_level_m_; }
   double now_s() const { return now_s_; }
 
 private:
-  void resolve(const std::string& cause, HazardSink& sink, bool report_changes);
-  void apply_explosion(const ExplosionEvent& e, HazardSink& sink);
-  void apply_roof_fall(const RoofFallEvent& e, HazardSink& sink);
-  void start_inrush(const InrushEvent& e, HazardSink& sink);
-  void update_water(double dt_s, HazardSink& sink);
-  void alert(int g, const std::string& how, HazardSink& sink);
-  void plan(int g, HazardSink& sink);
-  void update_group(int g, double dt_s, HazardSink& sink);
-  void update_team(int k, double dt_s, HazardSink& sink);
-  bool choose_target(int k, HazardSink& sink);
-  void set_state(int g, GroupState s, HazardSink& sink, const std::string& why = "");
+  void resolve(const std::string& cause, EffectSink& sink, bool report_changes);
+  void apply_explosion(const ExplosionEvent& e, EffectSink& sink);
+  void apply_roof_fall(const RoofFallEvent& e, EffectSink& sink);
+  void start_inrush(const InrushEvent& e, EffectSink& sink);
+  void update_water(double dt_s, EffectSink& sink);
+  void alert(int g, const std::string& how, EffectSink& sink);
+  void plan(int g, EffectSink& sink);
+  void update_group(int g, double dt_s, EffectSink& sink);
+  void update_team(int k, double dt_s, EffectSink& sink);
+  bool choose_target(int k, EffectSink& sink);
+  void set_state(int g, GroupState s, EffectSink& sink, const std::string& why = "");
   int split(int g, int n);
   Mix mix_at(const Position& p) const;
   double distance_to_branch_m(int junction, int branch) const;
@@ -145,11 +170,26 @@ private:
   bool cut(int branch) const;
   int move(Position& pos, const std::vector<Leg>& route, size_t& leg, double dt_s, double speed_m_s,
            std::vector<bool>* known);
-  void report(HazardSink& sink, bool force);
+  void report(EffectSink& sink, bool force);
+  void emit_network(EffectSink& sink);
+  void snapshot(EffectSink& sink);
+  /// The escape shaft a target names: the shaft itself, or for the mine (and `incident`) the first
+  /// escape shaft whose head is the mine head. -1 if the target is not this mine's.
+  int shaft_of(const std::string& target) const;
+  /// Whether the unit a team belongs to still works at the head (injected teams always are).
+  bool unit_present(const std::string& unit) const;
   nlohmann::json where(const Position& p) const;
   double t_h() const { return now_s_ / 3600.0; }
 
+  /// An engine unit working at the mine head.
+  struct UnitAtHead {
+    double last_work_s = -1; ///< time of its latest work step
+    double step_s = 0;       ///< its work step
+    int teams = 0;           ///< teams formed from its rescuers during this stay
+  };
+
   MineConfig cfg_;
+  const HazardView* view_ = nullptr;
   NetworkState state_;
   VentSolution vent_;
   std::unique_ptr<ContaminantField> field_;
@@ -168,9 +208,16 @@ private:
   double now_s_ = 0;
   double next_report_s_ = 0;
   int last_trapped_reported_ = -1;
-  std::vector<double> last_sensor_ppm_;
-  std::vector<std::pair<double, double>> effort_; ///< (personnel, until_s) at the mine head
-  int teams_from_effort_ = 0;
+  int last_dead_reported_ = -1;
+  int last_waiting_reported_ = -1;
+  double last_harm_[3] = {-1, -1, -1};  ///< exposed, dead, injured last published
+  std::vector<double> last_sensor_ppm_; ///< last mine.co event per sensor
+  std::vector<double> sent_sensor_ppm_; ///< last reading sent to the posts per sensor
+  std::vector<int> last_co_;
+  nlohmann::json last_groups_;
+  std::map<std::string, UnitAtHead> units_;
+  std::vector<WaitingPatients> waiting_;
+  int patients_total_ = 0;
 };
 
 } // namespace hg::mine

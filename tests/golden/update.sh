@@ -8,4 +8,6 @@ tmp=$(mktemp -d)
 cp "$tmp/demo/events.jsonl" tests/golden/demo_g11_hazmat.events.jsonl
 "$bin" run scenarios/flood/flash-heli.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/flash"
 cp "$tmp/flash/events.jsonl" tests/golden/flash_heli.events.jsonl
+"$bin" run scenarios/mine/zhenxing-water-inrush.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/mine"
+cp "$tmp/mine/events.jsonl" tests/golden/mine_zhenxing.events.jsonl
 git --no-pager diff --stat -- tests/golden || true

@@ -109,3 +109,23 @@ TEST_CASE("hgdrill model ventilation: bad input exits 3 with file:line", "[mine]
   CHECK(hgdrill("model ventilation").exit_code == 2); // no file: a command-line error
   std::remove(f.c_str());
 }
+
+TEST_CASE("hgdrill validate accepts mine/1 network files and reports their errors", "[mine][cli]") {
+  const Run ok = hgdrill("validate " + std::string(HG_SOURCE_DIR) + "/scenarios/mine/xinxing-network.yaml " +
+                         std::string(HG_SOURCE_DIR) + "/scenarios/mine/zhenxing-network.yaml");
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("xinxing-network.yaml: ok") != std::string::npos);
+  // A mine/1 file is scenario data: numbers need `src`, ids must exist.
+  const std::string f =
+      write_temp("net.yaml", "hgdrill: mine/1\n"
+                             "branches:\n"
+                             "  - {id: b1, from: a, to: b, resistance_ns2_m8: 0.5, src: test}\n"
+                             "  - {id: b2, from: b, to: a, resistance_ns2_m8: 0.5}\n"
+                             "boundary: {source: a, sink: zz, flow_m3_s: 10, src: test}\n");
+  const Run bad = hgdrill("validate " + f, true);
+  CHECK(bad.exit_code == 3);
+  INFO(bad.out);
+  CHECK(bad.out.find(f + ":4:5: error: branches[1]") != std::string::npos);
+  CHECK(bad.out.find(f + ":5:") != std::string::npos);
+  std::remove(f.c_str());
+}

@@ -3,12 +3,14 @@
 #include "viz/OverlayRegistry.hpp"
 
 #include "viz/FloodOverlay.hpp"
+#include "viz/MineOverlay.hpp"
 
 namespace hg::viz {
 
 std::vector<std::unique_ptr<Overlay>> OverlayRegistry::make_all(const World& world) {
   std::vector<std::unique_ptr<Overlay>> v;
   v.push_back(std::make_unique<FloodOverlay>(world));
+  v.push_back(std::make_unique<MineOverlay>(world));
   // New hazards: v.push_back(std::make_unique<ForestFireOverlay>(world));
   return v;
 }

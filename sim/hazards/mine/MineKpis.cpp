@@ -126,10 +126,7 @@ std::vector<KpiSpec> mine_kpis() {
           r.value = (e->t - in.t0_s) / 60.0;
           r.subject = subject(*e);
           r.evidence = {e->seq};
-        } else {
-          r.note_zh = "矿山救护队未到达井口";
-          r.note_en = "no mine rescue unit reached a shaft head";
-        }
+        } // else: applicable without a value (no note) — the brigade never came, which scores 0
         return r;
       }));
   v.push_back(spec(
@@ -142,11 +139,7 @@ std::vector<KpiSpec> mine_kpis() {
         if (mines.empty()) return not_applicable();
         KpiResult r;
         const Event* at = first_brigade(in, mines);
-        if (!at) {
-          r.note_zh = "矿山救护队未到达井口";
-          r.note_en = "no mine rescue unit reached a shaft head";
-          return r;
-        }
+        if (!at) return r; // never arrived: applicable, no value (scores 0)
         const Event* left = nullptr;
         for (const auto& e : in.events) {
           if (e.seq >= at->seq) break;
@@ -175,8 +168,31 @@ std::vector<KpiSpec> mine_kpis() {
                          r.evidence = {e.seq};
                          return r;
                        }
-                     r.note_zh = "救护小队未在井下到达遇险矿工";
-                     r.note_en = "no rescue team reached miners underground";
+                     // Nobody reached: a failure (no value, scores 0) if someone alive underground
+                     // needed a team once the brigade was at the head (or at any time, if it never
+                     // came); not applicable if nobody did (all walked out, or died before it came).
+                     const Event* brigade = first_brigade(in, mine_ids(in));
+                     auto needs_team = [](const std::string& st) {
+                       return st == "incapacitated" || st == "trapped" || st == "in_refuge";
+                     };
+                     std::map<std::string, const Event*> state; // group → its latest mine.group
+                     bool checked = false;
+                     for (const auto& e : in.events) {
+                       if (brigade && !checked && e.seq >= brigade->seq) {
+                         checked = true;
+                         for (const auto& [g, last] : state)
+                           if (needs_team(text(last->payload, "state"))) r.evidence.push_back(last->seq);
+                       }
+                       if (e.type != "mine.group") continue;
+                       state[subject(e)] = &e;
+                       if ((!brigade || checked) && needs_team(text(e.payload, "state")))
+                         r.evidence.push_back(e.seq);
+                     }
+                     if (!r.evidence.empty()) r.subject = "";
+                     if (r.evidence.empty()) {
+                       r.note_zh = "井下没有需要救护队救出的人员（均自行升井或当场遇难）";
+                       r.note_en = "nobody underground needed a rescue team (all walked out or died at once)";
+                     }
                      return r;
                    }));
   v.push_back(

@@ -4,6 +4,7 @@
 
 #include "viz/ChemicalOverlay.hpp"
 #include "viz/FloodOverlay.hpp"
+#include "viz/MineOverlay.hpp"
 
 namespace hg::viz {
 
@@ -11,6 +12,7 @@ std::vector<std::unique_ptr<Overlay>> OverlayRegistry::make_all(const World& wor
   std::vector<std::unique_ptr<Overlay>> v;
   v.push_back(std::make_unique<FloodOverlay>(world));
   v.push_back(std::make_unique<ChemicalOverlay>(world));
+  v.push_back(std::make_unique<MineOverlay>(world));
   // New hazards: v.push_back(std::make_unique<ForestFireOverlay>(world));
   return v;
 }

@@ -3,6 +3,7 @@
 /// plans and rubrics, and prints every problem of every file, each with file:line:col and field.
 #include "scoring/Rubric.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/hazards/mine/MineNetworkLoader.hpp"
 #include "sim/io/RiverCrossingCheck.hpp"
 #include "sim/io/WorldLoader.hpp"
 #include "sim/io/YamlReader.hpp"
@@ -33,12 +34,14 @@ void validate_one(const std::string& path, Diagnostics& diag) {
     load_plan(path, nullptr, diag);
   } else if (k == "rubric") {
     score::load_rubric(path, diag);
+  } else if (k == "mine") { // a coal mine's ventilation network (docs/formats.md, "Coal mine")
+    mine::load_mine_network(f->root().reporting_to(diag), {true, false});
   } else if (k == "resources" || k == "comms") {
     diag.warning(path, 1, 1, "hgdrill",
                  k + " files are checked together with a map: validate the scenario that uses this file");
   } else {
     diag.error(path, 1, 1, "hgdrill",
-               "unknown file kind \"" + kind + "\" (expected scenario/1, map/1, plan/1 or rubric/1)");
+               "unknown file kind \"" + kind + "\" (expected scenario/1, map/1, plan/1, rubric/1 or mine/1)");
   }
 }
 

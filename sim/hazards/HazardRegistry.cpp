@@ -4,6 +4,7 @@
 
 #include "sim/hazards/chemical/ChemicalModule.hpp"
 #include "sim/hazards/flood/FloodModule.hpp"
+#include "sim/hazards/mine/MineModule.hpp"
 #include "sim/io/Scenario.hpp"
 
 #include <algorithm>
@@ -16,6 +17,7 @@ std::vector<HazardModule>& modules() {
   static std::vector<HazardModule> m = {
       flood::flood_module(),
       chemical::chemical_module(),
+      mine::mine_module(),
   };
   return m;
 }

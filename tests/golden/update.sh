@@ -10,4 +10,6 @@ cp "$tmp/demo/events.jsonl" tests/golden/demo_g11_hazmat.events.jsonl
 cp "$tmp/flash/events.jsonl" tests/golden/flash_heli.events.jsonl
 "$bin" run scenarios/chemical/huahe-ammonia-night.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/chem"
 cp "$tmp/chem/events.jsonl" tests/golden/chem_huahe_ammonia_night.events.jsonl
+"$bin" run scenarios/mine/zhenxing-water-inrush.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/mine"
+cp "$tmp/mine/events.jsonl" tests/golden/mine_zhenxing.events.jsonl
 git --no-pager diff --stat -- tests/golden || true

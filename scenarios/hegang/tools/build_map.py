@@ -1098,6 +1098,21 @@ ROAD_CLASSES = [
     ("ferry", 10, 0.5, "estimated: crossing + loading ≈10 km/h effective; closed when the landing ramp is 0.5 m under water (truck limit)"),
 ]
 
+# =============================================================== MINE SHAFT HEADS (appended: coal-mine scenarios)
+# Shaft heads other than the production shafts, as road nodes that mine rescue units can be sent to
+# (the coal_mine hazard's `shafts:` maps its escape shafts to them). Appended at the end of the lists.
+node("n_mine_junde_vent", "峻德煤矿 回风立井井口", "Junde coal mine ventilation shaft head", 47.2153, 130.2427, "sourced-WGS",
+     "ref §4.1: GEM ventilation shaft of 峻德 at 47.2153,130.2427 ([GEM] Coal Mine Boundaries and Methane Sources v1.0.2, via giswhiz/coal-mine-boundaries-methane-webmap)",
+     district="d_xingan")
+road("r_acc_mine_junde_vent", "n_mine_junde_vent", "n_mine_junde", "峻德煤矿 风井连接路", "access to the Junde ventilation shaft",
+     "access", "urban")
+# 600 m east of the 新兴 mine-head node: 600 m / (111.32 km x cos 47.41°) = 0.00797° of longitude.
+node("n_mine_xinxing_2", "新兴煤矿 第二救援通道井口", "Xinxing coal mine second rescue access", 47.41000, 130.34297, "estimated",
+     "ref §4.2: in 2009 rescuers used 2 access routes, one 600 m from the affected shaft (Sohu/人民日报 2009-11-22); "
+     "estimated: placed 600 m east of the mine-head node n_mine_xinxing (direction not reported)", district="d_xingshan")
+road("r_acc_mine_xinxing_2", "n_mine_xinxing_2", "n_mine_xinxing", "新兴煤矿 第二救援通道连接路", "access to the Xinxing second rescue access",
+     "access", "urban")
+
 # =============================================================== EMIT
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):

@@ -183,7 +183,8 @@ TEST_CASE("13. plan: bad condition syntax, unknown quantity, unknown action, unk
             expect(p,
                    "12:11: error: measures[1].when: bad condition: col 1: unknown quantity 'water_level' "
                    "(known: warning, guarantee, zone_reached, zones_reached, casualties, patients_waiting, incident_reported, "
-                   "hours_since_report, response_level, t_hours, stage, depth, miners_trapped, mine_co) in "
+                   "hours_since_report, response_level, t_hours, stage, depth, people_in_aegl2, people_in_aegl3, "
+                   "aegl2_people, gas_ppm, max_gas_ppm, release_rate_g_s, miners_trapped, mine_co) in "
                    "\"water_level > 3\"") +
             expect(
                 p,

@@ -2,6 +2,7 @@
 /// @brief The built-in hazard modules: one line per hazard kind.
 #include "sim/hazards/HazardRegistry.hpp"
 
+#include "sim/hazards/fire/FireModule.hpp"
 #include "sim/hazards/flood/FloodModule.hpp"
 
 namespace hg {
@@ -10,6 +11,7 @@ namespace {
 std::vector<HazardModule>& modules() {
   static std::vector<HazardModule> m = {
       flood::flood_module(),
+      fire::fire_module(),
   };
   return m;
 }

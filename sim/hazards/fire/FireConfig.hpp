@@ -1,0 +1,99 @@
+#pragma once
+/// @file
+/// @brief Everything a `kind: forest_fire` scenario entry says, after loading and checking
+/// (FireLoader.cpp). Plain data; positions are already resolved to WGS84 lat/lon.
+#include "sim/hazards/fire/FireWeatherIndex.hpp"
+#include "sim/hazards/fire/ProductionRates.hpp"
+#include "sim/hazards/fire/Rothermel.hpp"
+
+#include <string>
+#include <vector>
+
+namespace hg::fire {
+
+struct LatLonPoint {
+  double lat = 0;
+  double lon = 0;
+};
+
+/// @brief Wind from t_h on (piecewise constant).
+struct WindPoint {
+  double t_h = 0;
+  double speed_10m_m_s = 0;
+  double dir_deg = 0; ///< where the wind comes from
+};
+
+/// @brief Air temperature and humidity at t_h (linear between points).
+struct WeatherPoint {
+  double t_h = 0;
+  double temp_c = 15;
+  double rh_pct = 40;
+};
+
+/// @brief Noon weather of one day for the danger index; day 0 is the scenario's first day.
+struct DangerDay {
+  int day = 0;
+  double temp_c = 15;
+  double rh_pct = 40;
+  double wind_km_h = 10;
+  double rain_mm = 0;
+};
+
+/// @brief A place the fire may reach: a population zone (reached_zone, evacuation) or a facility.
+struct Settlement {
+  std::string id;
+  bool is_zone = false;
+  LatLonPoint pos;
+};
+
+/// @brief A planned fireline assignment that units can be sent to work on.
+struct LineConfig {
+  std::string id;
+  std::string mode = "indirect"; ///< indirect | direct
+  CrewType crew = CrewType::kType2;
+  std::string node;              ///< where crews are dropped (location_of)
+  std::vector<LatLonPoint> path; ///< indirect: the route; direct: unused
+  LatLonPoint safety_zone;       ///< indirect: where the crew escapes to
+  bool has_safety_zone = false;
+  double escape_rate_m_min = 30;
+};
+
+/// @brief A world road whose width makes it a firebreak, or which is checked for closures.
+struct RoadLine {
+  std::string id;
+  std::vector<LatLonPoint> points; ///< from and to node
+  double width_m = 0;
+};
+
+struct FireConfig {
+  std::string id;
+  double step_s = 600;
+  double report_every_s = 1800;
+  std::string fuel_raster;      ///< absolute path
+  std::string elevation_raster; ///< absolute path, may be empty (flat)
+  LatLonPoint ignition;
+  std::string ignition_node; ///< nearest road node (location_of the hazard id)
+  double ignition_at_s = 0;
+  int start_month = 4;
+  double start_hour = 12;  ///< local clock time at t = 0
+  double utc_offset_h = 8; ///< clock zone of start_hour (Beijing time)
+  std::vector<WindPoint> wind;
+  double wind_adjustment_factor = 0.4; ///< midflame / 20-ft wind
+  std::vector<WeatherPoint> weather;
+  FuelMoisture moisture; ///< live values always; dead ones only if !dead_by_time_of_day
+  bool dead_by_time_of_day = true;
+  bool apply_wind_limit = false;
+  int farmland_fuel = 0; ///< fuel model of code-93 cells in this season, 0 = not burnable
+  double firebreak_min_width_m = 10;
+  std::vector<RoadLine> roads; ///< every world road touching the raster, with its width
+  double closure_distance_m = 1000;
+  double reopen_after_h = 2;
+  double evacuation_horizon_h = 6;
+  std::vector<Settlement> settlements;
+  std::vector<LineConfig> lines;
+  CrewType default_crew = CrewType::kType2;
+  FwiCodes danger_start; ///< FWI codes before the first danger day
+  std::vector<DangerDay> danger_days;
+};
+
+} // namespace hg::fire

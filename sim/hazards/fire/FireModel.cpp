@@ -1,0 +1,524 @@
+/// @file
+/// @brief The forest-fire hazard adapter (see FireModel.hpp and docs/models/fire.md §6).
+#include "sim/hazards/fire/FireModel.hpp"
+
+#include "sim/hazards/fire/DeadFuelMoisture.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace hg::fire {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+/// 20-ft wind from 10-m wind: U20ft = U10m / 1.15 (Turner & Lawson 1978, as used by BehavePlus/FARSITE).
+constexpr double kTenMetreTo20Ft = 1.0 / 1.15;
+
+std::pair<double, double> xy_of(const FireGrid& g, const LatLonPoint& p, bool& ok) {
+  auto c = g.cell_at_latlon(p.lat, p.lon);
+  ok = c.has_value();
+  if (!c) return {0, 0};
+  return g.cell_center_xy(*c);
+}
+
+} // namespace
+
+FireModel::FireModel(FireConfig cfg) : cfg_(std::move(cfg)) {
+  FireGrid g;
+  try {
+    g = FireGrid::read_geotiff(cfg_.fuel_raster, cfg_.elevation_raster);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(std::string("fuel_raster: ") + e.what());
+  }
+  if (!g.georeferenced()) throw std::invalid_argument("fuel_raster: the raster has no coordinate system");
+  spread_ = std::make_unique<FireSpread>(std::move(g));
+  setup();
+}
+
+FireModel::FireModel(FireConfig cfg, FireGrid grid) : cfg_(std::move(cfg)) {
+  spread_ = std::make_unique<FireSpread>(std::move(grid));
+  setup();
+}
+
+void FireModel::setup() {
+  const FireGrid& g = spread_->grid();
+  if (cfg_.wind.empty()) throw std::invalid_argument("wind: expected at least one wind point");
+  if (g.georeferenced()) {
+    auto [lat, lon] = g.cell_center_latlon({g.nx() / 2, g.ny() / 2});
+    (void)lat;
+    raster_lon_ = lon;
+    ignition_cell_ = g.cell_at_latlon(cfg_.ignition.lat, cfg_.ignition.lon);
+  } else {
+    // Ungeoreferenced grids (tests): lat/lon are read as row/column.
+    ignition_cell_ = Cell{static_cast<int>(cfg_.ignition.lon), static_cast<int>(cfg_.ignition.lat)};
+    if (!g.inside(ignition_cell_->col, ignition_cell_->row)) ignition_cell_.reset();
+  }
+  if (!ignition_cell_) throw std::invalid_argument("ignition: the ignition point is outside the fuel raster");
+  const int code = g.fuel(g.index(ignition_cell_->col, ignition_cell_->row));
+  if (!(code >= 1 && code <= 13) && !(code == 93 && cfg_.farmland_fuel > 0))
+    throw std::invalid_argument("ignition: the ignition cell does not burn (fuel code " +
+                                std::to_string(code) + ")");
+
+  // Roads: cells along each one; wide ones are firebreaks.
+  for (const RoadLine& r : cfg_.roads) {
+    RoadState rs;
+    rs.cfg = &r;
+    if (g.georeferenced() && r.points.size() >= 2) {
+      // Sample each straight piece in lat/lon and keep the part inside the raster.
+      std::vector<std::pair<double, double>> xy;
+      for (size_t k = 0; k + 1 < r.points.size(); ++k)
+        for (int s = 0; s <= 100; ++s) {
+          const double t = s / 100.0;
+          const LatLonPoint p{r.points[k].lat + t * (r.points[k + 1].lat - r.points[k].lat),
+                              r.points[k].lon + t * (r.points[k + 1].lon - r.points[k].lon)};
+          bool ok = false;
+          auto pt = xy_of(g, p, ok);
+          if (ok) xy.push_back(pt);
+        }
+      if (!xy.empty())
+        rs.cells =
+            rasterize_polyline(g, xy.size() == 1 ? std::vector<std::pair<double, double>>{xy[0], xy[0]} : xy);
+    }
+    if (rs.cells.empty()) continue;
+    if (r.width_m >= cfg_.firebreak_min_width_m)
+      for (size_t c : rs.cells)
+        if (!spread_->burned(c)) spread_->block(c);
+    roads_.push_back(std::move(rs));
+  }
+  for (const Settlement& s : cfg_.settlements) {
+    Place p;
+    p.cfg = &s;
+    if (g.georeferenced()) {
+      if (auto c = g.cell_at_latlon(s.pos.lat, s.pos.lon)) p.cell = g.index(c->col, c->row);
+    }
+    places_.push_back(p);
+  }
+  for (const LineConfig& lc : cfg_.lines) {
+    if (!g.georeferenced()) continue;
+    for (size_t k = 0; k < lc.path.size(); ++k)
+      if (!g.cell_at_latlon(lc.path[k].lat, lc.path[k].lon))
+        throw std::invalid_argument("lines[" + lc.id + "].path: point " + std::to_string(k) +
+                                    " is outside the fuel raster");
+  }
+  // Danger days in order, codes carried from day to day.
+  std::vector<DangerDay> days = cfg_.danger_days;
+  std::sort(days.begin(), days.end(), [](const DangerDay& a, const DangerDay& b) { return a.day < b.day; });
+  FwiCodes c = cfg_.danger_start;
+  for (const DangerDay& d : days) {
+    FwiWeather w;
+    w.temp_c = d.temp_c;
+    w.rh_pct = d.rh_pct;
+    w.wind_km_h = d.wind_km_h;
+    w.rain_mm = d.rain_mm;
+    w.month = cfg_.start_month;
+    c = fwi_next_day(c, w);
+    danger_.push_back({d.day, c});
+  }
+  next_report_s_ = cfg_.ignition_at_s;
+}
+
+double FireModel::local_solar_hour(double t_s) const {
+  const double h = cfg_.start_hour + t_s / 3600.0 - cfg_.utc_offset_h + raster_lon_ / 15.0;
+  return std::fmod(std::fmod(h, 24.0) + 24.0, 24.0);
+}
+
+SpreadConditions FireModel::conditions_at(double t_s) const {
+  SpreadConditions c;
+  const double t_h = t_s / 3600.0;
+  WindPoint w = cfg_.wind.front();
+  for (const WindPoint& p : cfg_.wind)
+    if (p.t_h <= t_h + 1e-9) w = p;
+  if (wind_override_ && wind_override_->t_h <= t_h + 1e-9 && wind_override_->t_h >= w.t_h)
+    w = *wind_override_;
+  c.midflame_wind_m_s = w.speed_10m_m_s * kTenMetreTo20Ft * cfg_.wind_adjustment_factor;
+  c.wind_from_deg = w.dir_deg;
+  c.moisture = cfg_.moisture;
+  c.dead_by_time_of_day = cfg_.dead_by_time_of_day;
+  c.apply_wind_limit = cfg_.apply_wind_limit;
+  c.farmland_fuel = cfg_.farmland_fuel;
+  // Temperature and RH interpolated in time, then snapped to the table classes so that the front is only
+  // re-timed when the looked-up moisture can change.
+  double temp = cfg_.weather.empty() ? 15 : cfg_.weather.front().temp_c;
+  double rh = cfg_.weather.empty() ? 40 : cfg_.weather.front().rh_pct;
+  for (size_t i = 0; i + 1 < cfg_.weather.size(); ++i) {
+    const WeatherPoint& a = cfg_.weather[i];
+    const WeatherPoint& b = cfg_.weather[i + 1];
+    if (t_h >= a.t_h && t_h <= b.t_h) {
+      const double f = b.t_h > a.t_h ? (t_h - a.t_h) / (b.t_h - a.t_h) : 0;
+      temp = a.temp_c + f * (b.temp_c - a.temp_c);
+      rh = a.rh_pct + f * (b.rh_pct - a.rh_pct);
+    }
+  }
+  if (!cfg_.weather.empty() && t_h > cfg_.weather.back().t_h) {
+    temp = cfg_.weather.back().temp_c;
+    rh = cfg_.weather.back().rh_pct;
+  }
+  const double temp_f = temp * 9 / 5 + 32;
+  const double temp_f_class = std::min(120.0, std::max(20.0, 20 * std::floor((temp_f - 10) / 20) + 20));
+  c.temp_c = (temp_f_class - 32) * 5 / 9;
+  c.rh_pct = std::min(100.0, 5 * std::floor(std::min(100.0, std::max(0.0, rh)) / 5));
+  const double hour = local_solar_hour(t_s);
+  c.hour = hour < 8 || hour >= 18 ? 18 : 8 + 2 * std::floor((hour - 8) / 2);
+  // Month of the simulated moment (long runs may cross a month end only approximately: 30-day months).
+  c.month = ((cfg_.start_month - 1 + static_cast<int>((cfg_.start_hour + t_h) / 24 / 30)) % 12) + 1;
+  return c;
+}
+
+std::optional<FwiCodes> FireModel::danger_of_day(int day) const {
+  for (const auto& [d, c] : danger_)
+    if (d == day) return c;
+  return std::nullopt;
+}
+
+std::vector<std::string> FireModel::closed_roads() const {
+  std::vector<std::string> out;
+  for (const RoadState& r : roads_)
+    if (r.closed) out.push_back(r.cfg->id);
+  return out;
+}
+
+void FireModel::emit_danger(int day, HazardSink& sink) {
+  auto c = danger_of_day(day);
+  if (!c) return;
+  const int cls = fwi_danger_class(c->fwi);
+  sink.emit("fire.danger", {cfg_.id},
+            {{"day", day},
+             {"ffmc", c->ffmc},
+             {"dmc", c->dmc},
+             {"dc", c->dc},
+             {"isi", c->isi},
+             {"bui", c->bui},
+             {"fwi", c->fwi},
+             {"class", cls},
+             {"label", fwi_danger_label(cls)}});
+  sink.observe({"fire_danger_fwi", cfg_.id, c->fwi, ""});
+}
+
+void FireModel::start(HazardSink& sink) {
+  spread_->set_conditions(0, conditions_at(0));
+  emit_danger(0, sink);
+  next_danger_day_ = 1;
+  if (cfg_.ignition_at_s <= 0) ignite(sink, 0);
+}
+
+void FireModel::ignite(HazardSink& sink, double t_s) {
+  ignited_ = true;
+  spread_->set_conditions(t_s, conditions_at(t_s));
+  spread_->ignite(*ignition_cell_, t_s);
+  const size_t idx = spread_->grid().index(ignition_cell_->col, ignition_cell_->row);
+  const FireSpread::CellFire f = spread_->cell_fire(idx);
+  back_azimuth_deg_ = std::fmod(f.dir_azimuth_deg + 180, 360);
+  sink.emit("fire.ignited", {cfg_.id},
+            {{"lat", cfg_.ignition.lat},
+             {"lon", cfg_.ignition.lon},
+             {"node", cfg_.ignition_node},
+             {"fuel_model", spread_->grid().fuel(idx)},
+             {"ros_m_min", f.ros_m_min},
+             {"flame_length_m", f.flame_length_m},
+             {"spread_azimuth_deg", f.dir_azimuth_deg}});
+  next_report_s_ = t_s + cfg_.report_every_s;
+}
+
+void FireModel::report(double t_s, HazardSink& sink) {
+  double head_ros = 0, max_flame = 0;
+  for (size_t i : spread_->front_cells()) {
+    const FireSpread::CellFire f = spread_->cell_fire(i);
+    head_ros = std::max(head_ros, f.ros_m_min);
+    max_flame = std::max(max_flame, f.flame_length_m);
+  }
+  double line_m = 0;
+  for (const auto& [k, l] : lines_)
+    if (l.work) line_m += l.work->built_m();
+  const double area = spread_->burned_area_ha();
+  const double front = spread_->active_front_m();
+  sink.emit("fire.perimeter", {cfg_.id},
+            {{"area_ha", area},
+             {"perimeter_m", spread_->perimeter_m()},
+             {"front_m", front},
+             {"head_ros_m_min", head_ros},
+             {"max_flame_length_m", max_flame},
+             {"line_m", line_m},
+             {"contained", contained_},
+             {"t_h", t_s / 3600.0}});
+  sink.observe({"fire_area_ha", cfg_.id, area, ""});
+  sink.observe({"fire_front_m", cfg_.id, front, ""});
+}
+
+void FireModel::check_roads(double t_s, HazardSink& sink) {
+  const FireGrid& g = spread_->grid();
+  const int rad = static_cast<int>(std::ceil(cfg_.closure_distance_m / g.cell_m()));
+  std::vector<uint8_t> near(g.size(), 0);
+  for (size_t i : spread_->front_cells()) {
+    const Cell c = g.cell(i);
+    for (int dr = -rad; dr <= rad; ++dr)
+      for (int dc = -rad; dc <= rad; ++dc) {
+        if (dr * dr + dc * dc > rad * rad || !g.inside(c.col + dc, c.row + dr)) continue;
+        near[g.index(c.col + dc, c.row + dr)] = 1;
+      }
+  }
+  for (RoadState& r : roads_) {
+    const bool threatened =
+        std::any_of(r.cells.begin(), r.cells.end(), [&](size_t c) { return near[c] != 0; });
+    if (threatened) {
+      r.clear_since_s = -1;
+      if (!r.closed) {
+        r.closed = true;
+        sink.set_road_closed(r.cfg->id, true,
+                             "forest fire within " + std::to_string(int(cfg_.closure_distance_m)) +
+                                 " m / 林火距道路" + std::to_string(int(cfg_.closure_distance_m)) + "米内");
+        sink.emit("fire.road_threatened", {r.cfg->id, cfg_.id}, {{"distance_m", cfg_.closure_distance_m}});
+      }
+    } else if (r.closed) {
+      if (r.clear_since_s < 0) r.clear_since_s = t_s;
+      if (t_s - r.clear_since_s >= cfg_.reopen_after_h * 3600) {
+        r.closed = false;
+        sink.set_road_closed(r.cfg->id, false, "fire front moved away / 火线已远离");
+      }
+    }
+  }
+}
+
+void FireModel::check_places(double t_s, double t_end_s, HazardSink& sink) {
+  const FireGrid& g = spread_->grid();
+  const bool project = projected_at_s_ < 0 || t_end_s - projected_at_s_ >= 1800 - 1e-6;
+  if (project) {
+    projected_ = spread_->projected_arrival(t_end_s + cfg_.evacuation_horizon_h * 3600);
+    projected_at_s_ = t_end_s;
+  }
+  for (Place& p : places_) {
+    if (!p.cell) continue;
+    const Cell c = g.cell(*p.cell);
+    double arrival = kNever, projected = kNever;
+    for (int dr = -1; dr <= 1; ++dr)
+      for (int dc = -1; dc <= 1; ++dc) {
+        if (!g.inside(c.col + dc, c.row + dr)) continue;
+        const size_t i = g.index(c.col + dc, c.row + dr);
+        arrival = std::min(arrival, spread_->arrival_s(i));
+        if (!projected_.empty()) projected = std::min(projected, projected_[i]);
+      }
+    if (!p.reached && arrival <= t_end_s) {
+      p.reached = true;
+      sink.emit("fire.reached", {p.cfg->id, cfg_.id},
+                {{"arrival_h", arrival / 3600.0}, {"zone", p.cfg->is_zone}});
+      if (p.cfg->is_zone) sink.reached_zone(p.cfg->id, "fire front arrived / 火线抵达");
+    } else if (!p.reached && !p.warned && projected < kNever) {
+      p.warned = true;
+      const double eta_h = (projected - t_end_s) / 3600.0;
+      sink.emit("fire.evacuation_needed", {p.cfg->id, cfg_.id},
+                {{"eta_h", eta_h}, {"horizon_h", cfg_.evacuation_horizon_h}, {"zone", p.cfg->is_zone}});
+      sink.observe({"fire_eta_h", p.cfg->id, eta_h, ""});
+    }
+  }
+  (void)t_s;
+}
+
+void FireModel::check_crews(double t_s, double t_end_s, HazardSink& sink) {
+  const FireGrid& g = spread_->grid();
+  for (auto& [key, l] : lines_) {
+    if (!l.work || !l.work->position()) continue;
+    const bool active = l.last_worked_s >= t_s - cfg_.step_s - 1e-6;
+    if (!active) {
+      l.risk = false;
+      continue;
+    }
+    const size_t pos = *l.work->position();
+    const Cell c = g.cell(pos);
+    bool risk = false;
+    nlohmann::json why;
+    if (l.work->mode() == AttackMode::kDirect) {
+      // Flame length the crew faces on the flank: intensity scales with the spread rate towards the crew.
+      double flame = 0;
+      for (int dr = -1; dr <= 1; ++dr)
+        for (int dc = -1; dc <= 1; ++dc) {
+          if (!g.inside(c.col + dc, c.row + dr)) continue;
+          const size_t i = g.index(c.col + dc, c.row + dr);
+          if (!spread_->burned(i)) continue;
+          const FireSpread::CellFire f = spread_->cell_fire(i);
+          if (f.ros_m_min <= 0) continue;
+          const double az = std::atan2(double(-dc), double(dr)) * 180 / kPi; // from i towards the crew
+          const double r = ros_at_angle_m_min(f.ros_m_min, f.eccentricity, az - f.dir_azimuth_deg);
+          flame = std::max(flame, byram_flame_length_m(f.fireline_intensity_kw_m * r / f.ros_m_min));
+        }
+      if (flame > kHandCrewDirectAttackMaxFlameM) {
+        risk = true;
+        why = {{"reason", "flame length above the 1.2 m hand-crew limit / 火焰长度超过人工直接扑救上限"},
+               {"flame_length_m", flame}};
+      }
+    } else {
+      double eta = kNever;
+      bool overrun = false;
+      for (int dr = -1; dr <= 1; ++dr)
+        for (int dc = -1; dc <= 1; ++dc) {
+          if (!g.inside(c.col + dc, c.row + dr)) continue;
+          const size_t i = g.index(c.col + dc, c.row + dr);
+          const double a = spread_->arrival_s(i);
+          if (a > t_s && a <= t_end_s) overrun = true;
+          if (!projected_.empty() && !spread_->burned(i)) eta = std::min(eta, projected_[i]);
+        }
+      double escape_m = g.cell_m();
+      if (l.cfg && l.cfg->has_safety_zone && g.georeferenced()) {
+        if (auto sz = g.cell_at_latlon(l.cfg->safety_zone.lat, l.cfg->safety_zone.lon))
+          escape_m = g.cell_m() * std::hypot(sz->col - c.col, sz->row - c.row);
+      }
+      const double rate = l.cfg ? l.cfg->escape_rate_m_min : 30;
+      const double escape_min = escape_m / rate;
+      const double to_fire_min = (eta - t_end_s) / 60.0;
+      if (overrun && !l.entrapped) {
+        l.entrapped = true;
+        auto [lat, lon] = g.georeferenced() ? g.cell_center_latlon(c)
+                                            : std::pair<double, double>{double(c.row), double(c.col)};
+        sink.emit("fire.entrapment", {key.substr(0, key.find('/')), cfg_.id},
+                  {{"lat", lat}, {"lon", lon}, {"escape_time_min", escape_min}});
+      }
+      if (eta < kNever && to_fire_min < escape_min) {
+        risk = true;
+        why = {{"reason", "fire arrives before the crew can reach its safety zone / 火线先于撤离到达"},
+               {"time_to_fire_min", std::max(0.0, to_fire_min)},
+               {"escape_time_min", escape_min}};
+      }
+    }
+    if (risk && !l.risk) {
+      auto [lat, lon] = g.georeferenced() ? g.cell_center_latlon(c)
+                                          : std::pair<double, double>{double(c.row), double(c.col)};
+      why["lat"] = lat;
+      why["lon"] = lon;
+      sink.emit("fire.entrapment_risk", {key.substr(0, key.find('/')), cfg_.id}, why);
+      sink.observe({"crew_entrapment_risk", key.substr(0, key.find('/')), 1.0, ""});
+    }
+    l.risk = risk;
+  }
+}
+
+void FireModel::advance(double t_s, double dt_s, HazardSink& sink) {
+  const double t_end = t_s + dt_s;
+  // Wind changes are logged (a drill must see the wind shift).
+  int wi = 0;
+  for (size_t i = 0; i < cfg_.wind.size(); ++i)
+    if (cfg_.wind[i].t_h * 3600 <= t_s + 1e-6) wi = static_cast<int>(i);
+  if (wi != wind_index_) {
+    wind_index_ = wi;
+    sink.emit("fire.wind", {cfg_.id},
+              {{"speed_10m_m_s", cfg_.wind[wi].speed_10m_m_s}, {"dir_deg", cfg_.wind[wi].dir_deg}});
+  }
+  if (!ignited_ && t_end >= cfg_.ignition_at_s) ignite(sink, std::max(t_s, cfg_.ignition_at_s));
+  // Danger at local noon of each new day.
+  const double clock_h = cfg_.start_hour + t_end / 3600.0;
+  while (clock_h >= next_danger_day_ * 24.0 + 12.0 && next_danger_day_ < 400) {
+    emit_danger(next_danger_day_, sink);
+    ++next_danger_day_;
+  }
+  if (!ignited_) return;
+  spread_->set_conditions(t_s, conditions_at(t_s));
+  spread_->advance_to(t_end);
+  check_places(t_s, t_end, sink);
+  check_crews(t_s, t_end, sink);
+  check_roads(t_end, sink);
+  if (!contained_ && spread_->contained()) {
+    contained_ = true;
+    double line_m = 0;
+    for (const auto& [k, l] : lines_)
+      if (l.work) line_m += l.work->built_m();
+    sink.emit("fire.contained", {cfg_.id}, {{"area_ha", spread_->burned_area_ha()}, {"line_m", line_m}});
+    sink.observe({"fire_contained", cfg_.id, 1.0, ""});
+    report(t_end, sink);
+    next_report_s_ = t_end + cfg_.report_every_s;
+  }
+  if (t_end + 1e-6 >= next_report_s_) {
+    report(t_end, sink);
+    next_report_s_ += cfg_.report_every_s;
+  }
+}
+
+FireModel::Line* FireModel::line_for(const std::string& key, AttackMode mode, const LineConfig* lc) {
+  auto it = lines_.find(key);
+  if (it != lines_.end()) return &it->second;
+  const FireGrid& g = spread_->grid();
+  std::vector<size_t> planned;
+  if (mode == AttackMode::kIndirect && lc && g.georeferenced()) {
+    std::vector<std::pair<double, double>> xy;
+    for (const LatLonPoint& p : lc->path) {
+      bool ok = false;
+      auto pt = xy_of(g, p, ok);
+      if (ok) xy.push_back(pt);
+    }
+    planned = rasterize_polyline(g, xy);
+  }
+  CrewType crew = lc ? lc->crew : cfg_.default_crew;
+  Line l;
+  l.cfg = lc;
+  l.work =
+      std::make_unique<LineAssignment>(mode, crew, std::move(planned), *ignition_cell_, back_azimuth_deg_);
+  return &lines_.emplace(key, std::move(l)).first->second;
+}
+
+bool FireModel::apply_effort(const std::string& target, const std::string& capability, double amount,
+                             double dt_s, HazardSink& sink) {
+  if (capability != "fireline" && capability != "direct_attack" && capability != "indirect_attack" &&
+      capability != "forest_fire")
+    return false;
+  const LineConfig* lc = nullptr;
+  for (const LineConfig& l : cfg_.lines)
+    if (l.id == target) lc = &l;
+  if (!lc && target != cfg_.id) return false;
+  AttackMode mode = AttackMode::kDirect;
+  if (capability == "indirect_attack") {
+    if (!lc || lc->path.size() < 2) return false;
+    mode = AttackMode::kIndirect;
+  } else if (capability != "direct_attack" && lc && lc->mode == "indirect") {
+    mode = AttackMode::kIndirect;
+  }
+  if (!ignited_ || amount <= 0 || dt_s <= 0) return true;
+  Line* l = line_for(target + (mode == AttackMode::kDirect ? "/direct" : "/indirect"), mode, lc);
+  const LineWork w = l->work->work(*spread_, amount, dt_s);
+  l->last_worked_s = spread_->now_s();
+  if (l->work->finished() && !l->finished_reported) {
+    l->finished_reported = true;
+    sink.emit("fire.line_completed", {target, cfg_.id}, {{"line_m", l->work->built_m()}});
+  }
+  if (w.cells > 0) sink.observe({"fireline_m", target, l->work->built_m(), ""});
+  return true;
+}
+
+bool FireModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
+  const std::string w = what.value("what", "");
+  if (w == "ignite") {
+    if (!what.contains("lat") || !what.contains("lon")) return false;
+    const FireGrid& g = spread_->grid();
+    auto c = g.cell_at_latlon(what["lat"].get<double>(), what["lon"].get<double>());
+    if (!c) return false;
+    if (!ignited_) ignite(sink, t_s);
+    if (!spread_->ignite(*c, t_s)) return false;
+    sink.emit("fire.spot_ignited", {cfg_.id}, {{"lat", what["lat"]}, {"lon", what["lon"]}});
+    contained_ = false;
+    return true;
+  }
+  if (w == "wind") {
+    WindPoint p;
+    p.t_h = t_s / 3600.0;
+    p.speed_10m_m_s = what.value("speed_10m_m_s", 0.0);
+    p.dir_deg = what.value("dir_deg", 0.0);
+    wind_override_ = p;
+    sink.emit("fire.wind", {cfg_.id},
+              {{"speed_10m_m_s", p.speed_10m_m_s}, {"dir_deg", p.dir_deg}, {"inject", true}});
+    return true;
+  }
+  return false;
+}
+
+std::string FireModel::location_of(const std::string& target) const {
+  if (target == cfg_.id) return cfg_.ignition_node;
+  for (const LineConfig& l : cfg_.lines)
+    if (l.id == target) return l.node;
+  return "";
+}
+
+std::vector<std::string> FireModel::zones_at_risk() const {
+  std::vector<std::string> z;
+  for (const Settlement& s : cfg_.settlements)
+    if (s.is_zone) z.push_back(s.id);
+  return z;
+}
+
+} // namespace hg::fire

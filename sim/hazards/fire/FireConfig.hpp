@@ -90,6 +90,7 @@ struct FireConfig {
   double reopen_after_h = 2;
   double evacuation_horizon_h = 6;
   std::vector<Settlement> settlements;
+  double settlement_radius_m = 500; ///< a settlement is reached when the fire is this close to its point
   std::vector<LineConfig> lines;
   CrewType default_crew = CrewType::kType2;
   FwiCodes danger_start; ///< FWI codes before the first danger day

@@ -57,18 +57,19 @@ bool parse_start_label(const std::string& label, int& month, double& hour, doubl
 
 FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
   FireConfig cfg;
-  c.only_keys({"kind",        "id",
-               "src",         "note",
-               "zh",          "en",
-               "step_min",    "report_every_min",
-               "fuel_raster", "elevation_raster",
-               "ignition",    "start",
-               "wind",        "wind_adjustment_factor",
-               "wind_limit",  "weather",
-               "moisture",    "farmland",
-               "roads",       "evacuation_horizon_h",
-               "settlements", "default_crew",
-               "lines",       "danger"});
+  c.only_keys({"kind",         "id",
+               "src",          "note",
+               "zh",           "en",
+               "step_min",     "report_every_min",
+               "fuel_raster",  "elevation_raster",
+               "ignition",     "start",
+               "wind",         "wind_adjustment_factor",
+               "wind_limit",   "weather",
+               "moisture",     "farmland",
+               "roads",        "evacuation_horizon_h",
+               "settlements",  "settlement_radius_m",
+               "default_crew", "lines",
+               "danger"});
   c.require_src();
   cfg.id = c.id();
   cfg.step_s = c.opt_num("step_min", 10, Range::closed(0.5, 120)) * 60;
@@ -222,6 +223,7 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
   }
 
   cfg.evacuation_horizon_h = c.opt_num("evacuation_horizon_h", 6, Range::closed(0.5, 72));
+  cfg.settlement_radius_m = c.opt_num("settlement_radius_m", 500, Range::positive());
   YamlCursor st = c["settlements"];
   for (const std::string& id : c.strs("settlements")) {
     Settlement s;

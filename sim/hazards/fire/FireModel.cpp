@@ -287,13 +287,15 @@ void FireModel::check_places(double t_s, double t_end_s, HazardSink& sink) {
     projected_ = spread_->projected_arrival(t_end_s + cfg_.evacuation_horizon_h * 3600);
     projected_at_s_ = t_end_s;
   }
+  const int rad = std::max(1, static_cast<int>(std::ceil(cfg_.settlement_radius_m / g.cell_m())));
   for (Place& p : places_) {
     if (!p.cell) continue;
     const Cell c = g.cell(*p.cell);
+    // The settlement's footprint: every cell within settlement_radius_m of its point.
     double arrival = kNever, projected = kNever;
-    for (int dr = -1; dr <= 1; ++dr)
-      for (int dc = -1; dc <= 1; ++dc) {
-        if (!g.inside(c.col + dc, c.row + dr)) continue;
+    for (int dr = -rad; dr <= rad; ++dr)
+      for (int dc = -rad; dc <= rad; ++dc) {
+        if (dr * dr + dc * dc > rad * rad || !g.inside(c.col + dc, c.row + dr)) continue;
         const size_t i = g.index(c.col + dc, c.row + dr);
         arrival = std::min(arrival, spread_->arrival_s(i));
         if (!projected_.empty()) projected = std::min(projected, projected_[i]);

@@ -53,8 +53,8 @@ TEST_CASE("bundled spring fire: loads, grows, closes roads near the front", "[fi
   CHECK(sink.count("fire.wind") == 5); // the series has five points
   for (const auto& e : sink.events)
     if (e.type == "fire.perimeter") UNSCOPED_INFO(e.payload.dump());
-  for (const auto& c : sink.closures) UNSCOPED_INFO(c.first << (c.second ? " closed" : " open"));
+  for (const auto& c : sink.closures)
+    UNSCOPED_INFO(c.first << (c.second ? " closed" : " open"));
   CHECK(fire.spread().burned_area_ha() > 100);
   CHECK(!sink.closures.empty());
 }
-

@@ -417,7 +417,10 @@ void FireModel::advance(double t_s, double dt_s, HazardSink& sink) {
   check_places(t_s, t_end, sink);
   check_crews(t_s, t_end, sink);
   check_roads(t_end, sink);
-  if (!contained_ && spread_->contained()) {
+  // The closure test is a flood fill: only when line was built or at report times.
+  const bool check = spread_->line_cells() != line_cells_checked_ || t_end + 1e-6 >= next_report_s_;
+  line_cells_checked_ = spread_->line_cells();
+  if (!contained_ && check && spread_->contained()) {
     contained_ = true;
     double line_m = 0;
     for (const auto& [k, l] : lines_)

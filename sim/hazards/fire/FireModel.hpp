@@ -94,6 +94,7 @@ private:
   double projected_at_s_ = -1;
   bool ignited_ = false;
   bool contained_ = false;
+  size_t line_cells_checked_ = 0;
   double next_report_s_ = 0;
   int next_danger_day_ = 0;
   int wind_index_ = -1;

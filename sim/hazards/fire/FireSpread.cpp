@@ -252,11 +252,39 @@ void FireSpread::set_conditions(double t_s, const SpreadConditions& c) {
     if (tentative_[to] < kNever) heap_.push({tentative_[to], to});
 }
 
+void FireSpread::retime_around(size_t idx) {
+  // Cells up to two away may have been reached by a move that crosses the new barrier: their waiting
+  // time is recomputed from the burned cells that can still reach them.
+  const Cell c = grid_.cell(idx);
+  for (int dr = -2; dr <= 2; ++dr)
+    for (int dc = -2; dc <= 2; ++dc) {
+      if (!grid_.inside(c.col + dc, c.row + dr)) continue;
+      const size_t n = grid_.index(c.col + dc, c.row + dr);
+      if (burned(n) || blocked(n) || tentative_[n] == kNever) continue;
+      double best = kNever;
+      const Cell nc = grid_.cell(n);
+      for (const Move& m : moves_) {
+        const int fc = nc.col - m.dc, fr = nc.row - m.dr;
+        if (!grid_.inside(fc, fr)) continue;
+        const size_t from = grid_.index(fc, fr);
+        if (!burned(from)) continue;
+        const double tt = travel_s(from, m);
+        if (tt == kNever) continue;
+        best = std::min(best, std::max(now_s_, arrival_[from] + tt));
+      }
+      if (best < tentative_[n] || best > tentative_[n]) {
+        tentative_[n] = best;
+        if (best < kNever) heap_.push({best, static_cast<uint32_t>(n)});
+      }
+    }
+}
+
 bool FireSpread::build_line(size_t idx) {
   if (idx >= line_.size() || burned(idx) || line_[idx]) return false;
   line_[idx] = 1;
   tentative_[idx] = kNever;
   ++line_count_;
+  retime_around(idx);
   return true;
 }
 
@@ -265,6 +293,7 @@ void FireSpread::block(size_t idx) {
   extra_block_[idx] = 1;
   tentative_[idx] = kNever;
   ++epoch_; // cached fires of this cell are stale
+  retime_around(idx);
 }
 
 double FireSpread::burned_area_ha() const {
@@ -331,7 +360,50 @@ double FireSpread::active_front_m() const {
   return edges * grid_.cell_m();
 }
 
+bool FireSpread::passable(size_t from, const Move& m) const {
+  const Cell c = grid_.cell(from);
+  const int tc = c.col + m.dc, tr = c.row + m.dr;
+  if (!grid_.inside(tc, tr) || blocked(grid_.index(tc, tr))) return false;
+  if (m.mid_count == 2) {
+    const bool a = blocked(grid_.index(c.col + m.m1c, c.row + m.m1r));
+    const bool b = blocked(grid_.index(c.col + m.m2c, c.row + m.m2r));
+    const bool diagonal = std::abs(m.dc) == 1 && std::abs(m.dr) == 1;
+    if (diagonal ? (a && b) : (a || b)) return false;
+  }
+  return true;
+}
+
 bool FireSpread::contained() const {
+  if (burned_count_ == 0) return false;
+  // Flood fill from the burned cells through everything the fire could still cross.
+  std::vector<uint8_t> seen(grid_.size(), 0);
+  std::vector<size_t> stack;
+  int c0, r0, c1, r1;
+  burned_bbox(c0, r0, c1, r1);
+  for (int r = r0; r <= r1; ++r)
+    for (int c = c0; c <= c1; ++c) {
+      const size_t i = grid_.index(c, r);
+      if (burned(i)) {
+        seen[i] = 1;
+        stack.push_back(i);
+      }
+    }
+  while (!stack.empty()) {
+    const size_t i = stack.back();
+    stack.pop_back();
+    const Cell c = grid_.cell(i);
+    if (c.col == 0 || c.row == 0 || c.col == grid_.nx() - 1 || c.row == grid_.ny() - 1) return false;
+    for (const Move& m : moves_) {
+      const size_t j = grid_.index(c.col + m.dc, c.row + m.dr);
+      if (!grid_.inside(c.col + m.dc, c.row + m.dr) || seen[j] || !passable(i, m)) continue;
+      seen[j] = 1;
+      stack.push_back(j);
+    }
+  }
+  return true;
+}
+
+bool FireSpread::burned_out() const {
   if (burned_count_ == 0) return false;
   auto copy = heap_;
   while (!copy.empty()) {

@@ -72,7 +72,11 @@ public:
   double perimeter_m() const;
   /// @brief Part of that boundary still able to spread (edges to burnable unburned cells), m.
   double active_front_m() const;
-  /// @brief True once something burned and no unburned cell can be reached any more.
+  /// @brief True once something burned and no unburned cell can be reached any more (burned out).
+  bool burned_out() const;
+  /// @brief True when the perimeter is closed: no path of the stencil through unblocked cells leads from
+  /// the fire to the edge of the raster (line and non-burnable cells close it; the fire may still be
+  /// burning inside). False before ignition.
   bool contained() const;
   /// @brief Number of fireline cells built.
   size_t line_cells() const { return line_count_; }
@@ -108,7 +112,9 @@ private:
   const CellFire& fire_of(size_t idx) const;
   double rate_m_s(size_t idx, double azimuth_deg) const;
   double travel_s(size_t from, const Move& m) const;
+  bool passable(size_t from, const Move& m) const;
   void relax(size_t idx, double t);
+  void retime_around(size_t idx);
 
   FireGrid grid_;
   SpreadConditions cond_;

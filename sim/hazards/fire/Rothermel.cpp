@@ -52,7 +52,8 @@ double ros_at_angle_m_min(double head_ros_m_min, double eccentricity, double ang
 
 double byram_flame_length_m(double fireline_intensity_kw_m) {
   if (fireline_intensity_kw_m <= 0) return 0;
-  return 0.0775 * std::pow(fireline_intensity_kw_m, 0.46);
+  // Byram's US form evaluated exactly (0.0775 I^0.46 is its rounded SI form).
+  return 0.3048 * 0.45 * std::pow(fireline_intensity_kw_m / kKwMPerBtuFtS, 0.46);
 }
 
 SurfaceFire surface_fire(const FuelModel& fm, const FuelMoisture& mo, const SpreadEnvironment& env) {
@@ -132,7 +133,8 @@ SurfaceFire surface_fire(const FuelModel& fm, const FuelMoisture& mo, const Spre
   const double eta_s = std::min(1.0, 0.174 * std::pow(kEffectiveMineral, -0.19));
   auto eta_m = [](double m, double mx) {
     if (mx <= 0) return 0.0;
-    const double r = std::min(1.0, m / mx);
+    const double r = m / mx;
+    if (r >= 1) return 0.0; // at or above extinction: no fire (the cubic is 0 there, up to round-off)
     return 1 - 2.59 * r + 5.11 * r * r - 3.52 * r * r * r;
   };
   const double eta_m_cat[2] = {eta_m(moist_cat[0], mx_dead), eta_m(moist_cat[1], mx_live)};

@@ -59,37 +59,87 @@ double LineAssignment::flank_angle(const FireGrid& g, size_t idx, bool left) con
   return left ? rel : std::fmod(360.0 - rel, 360.0);
 }
 
-LineWork LineAssignment::build_direct(FireSpread& fs, double personnel, double dt_s, bool left) {
-  LineWork w;
+bool LineAssignment::on_edge(const FireSpread& fs, size_t i) const {
   const FireGrid& g = fs.grid();
+  if (fs.burned(i) || fs.blocked(i)) return false;
+  const Cell c = g.cell(i);
+  for (int dr = -1; dr <= 1; ++dr)
+    for (int dc = -1; dc <= 1; ++dc)
+      if ((dr || dc) && g.inside(c.col + dc, c.row + dr) && fs.burned(g.index(c.col + dc, c.row + dr)))
+        return true;
+  return false;
+}
+
+std::optional<size_t> LineAssignment::next_direct_cell(const FireSpread& fs, bool left) const {
+  const FireGrid& g = fs.grid();
+  const int side = left ? 0 : 1;
+  // Walk along the edge: the 4-neighbour of the crew's cell that touches the fire and is furthest
+  // towards the head keeps the line continuous.
+  if (flank_pos_[side]) {
+    const Cell c = g.cell(*flank_pos_[side]);
+    std::optional<size_t> best;
+    double best_a = -1;
+    static const int d4[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    for (const auto& d : d4) {
+      if (!g.inside(c.col + d[0], c.row + d[1])) continue;
+      const size_t j = g.index(c.col + d[0], c.row + d[1]);
+      if (!on_edge(fs, j)) continue;
+      const double a = flank_angle(g, j, left);
+      if (a <= 180.0 + 1e-9 && a > best_a) {
+        best_a = a;
+        best = j;
+      }
+    }
+    if (best) return best;
+  }
+  // Otherwise (start, or the fire ran past the crew's segment): the edge cell nearest in angle ahead of
+  // the progress made so far.
   int c0, r0, c1, r1;
-  if (!fs.burned_bbox(c0, r0, c1, r1)) return w;
-  // Unburned, burnable cells touching the burned area on this flank, ordered from the rear to the head.
-  std::vector<std::pair<double, size_t>> edge;
+  if (!fs.burned_bbox(c0, r0, c1, r1)) return std::nullopt;
+  std::optional<size_t> best;
+  double best_a = 1e9;
   for (int r = std::max(0, r0 - 1); r <= std::min(g.ny() - 1, r1 + 1); ++r)
     for (int c = std::max(0, c0 - 1); c <= std::min(g.nx() - 1, c1 + 1); ++c) {
       const size_t i = g.index(c, r);
-      if (fs.burned(i) || fs.blocked(i)) continue;
-      bool touches = false;
-      for (int dr = -1; dr <= 1 && !touches; ++dr)
-        for (int dc = -1; dc <= 1 && !touches; ++dc)
-          if ((dr || dc) && g.inside(c + dc, r + dr) && fs.burned(g.index(c + dc, r + dr))) touches = true;
-      if (!touches) continue;
+      if (!on_edge(fs, i)) continue;
       const double a = flank_angle(g, i, left);
-      if (a <= 180.0 + 1e-9) edge.push_back({a, i});
+      if (a > 180.0 + 1e-9 || a < progress_deg_[side] - 1e-9) continue;
+      if (a < best_a) {
+        best_a = a;
+        best = i;
+      }
     }
-  std::sort(edge.begin(), edge.end());
+  return best;
+}
+
+LineWork LineAssignment::build_direct(FireSpread& fs, double personnel, double dt_s, bool left) {
+  LineWork w;
+  const FireGrid& g = fs.grid();
   const int side = left ? 0 : 1;
-  carry_m_[side] += personnel * dt_s; // person-seconds, turned into metres cell by cell below
-  for (const auto& [a, i] : edge) {
-    const double need_person_s =
-        g.cell_m() / std::max(1e-9, line_m_per_person_s(crew_, g.fuel(i) == 93 ? 1 : g.fuel(i)));
-    if (carry_m_[side] < need_person_s) break;
-    if (fs.build_line(i)) {
-      carry_m_[side] -= need_person_s;
-      ++w.cells;
-      w.metres += g.cell_m();
-      position_ = i;
+  carry_m_[side] += personnel * dt_s; // person-seconds of work available
+  while (true) {
+    std::optional<size_t> next;
+    if (!anchor_ && !flank_pos_[0] && !flank_pos_[1]) {
+      // Both halves start from one anchor cell at the rear, so that the line has no gap there.
+      next = next_direct_cell(fs, true);
+    } else {
+      next = next_direct_cell(fs, left);
+    }
+    if (!next) break;
+    const int code = g.fuel(*next) == 93 ? 1 : g.fuel(*next);
+    const double need = g.cell_m() / std::max(1e-9, line_m_per_person_s(crew_, code));
+    if (carry_m_[side] < need) break;
+    if (!fs.build_line(*next)) break;
+    carry_m_[side] -= need;
+    ++w.cells;
+    w.metres += g.cell_m();
+    position_ = *next;
+    if (!anchor_) {
+      anchor_ = *next;
+      flank_pos_[0] = flank_pos_[1] = *next;
+    } else {
+      flank_pos_[side] = *next;
+      progress_deg_[side] = std::max(progress_deg_[side], flank_angle(g, *next, left));
     }
   }
   return w;

@@ -26,7 +26,10 @@ struct LineWork {
   double metres = 0;
 };
 
-/// @brief One crew's line: its mode, crew type and progress.
+/// @brief One crew's line: its mode, crew type and progress. Direct attack: the two halves of the crew
+/// walk the fire edge from a common anchor at the rear, each taking the 4-neighbour of its last cell that
+/// touches the fire and lies furthest towards the head (wall following); when the fire has run past a
+/// half's segment it moves to the next edge cell ahead of its progress.
 class LineAssignment {
 public:
   /// @brief `planned` is the route for indirect attack (ignored for direct). `origin` and
@@ -45,6 +48,8 @@ public:
 
 private:
   double flank_angle(const FireGrid& g, size_t idx, bool left) const;
+  bool on_edge(const FireSpread& fs, size_t idx) const;
+  std::optional<size_t> next_direct_cell(const FireSpread& fs, bool left) const;
   LineWork build_direct(FireSpread& fs, double personnel, double dt_s, bool left);
 
   AttackMode mode_;
@@ -53,7 +58,10 @@ private:
   size_t next_ = 0;
   Cell origin_;
   double back_azimuth_deg_;
-  double carry_m_[2] = {0, 0};
+  double carry_m_[2] = {0, 0};         ///< person-seconds not yet turned into line, per flank
+  std::optional<size_t> anchor_;       ///< first direct-attack cell, at the rear
+  std::optional<size_t> flank_pos_[2]; ///< where each half of the crew is (left, right)
+  double progress_deg_[2] = {0, 0};    ///< furthest flank angle reached, 0 = rear, 180 = head
   double built_m_ = 0;
   std::optional<size_t> position_;
 };

@@ -1,7 +1,7 @@
 // The `kind: forest_fire` loader: a good entry builds the model; bad ones give file:line:col errors
 // naming the field, and no model.
-#include "sim/hazards/HazardFactory.hpp"
 #include "sim/hazards/fire/FireLoader.hpp"
+#include "sim/hazards/HazardFactory.hpp"
 #include "sim/io/Scenario.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,40 +17,51 @@ const std::string kSrc = HG_SOURCE_DIR;
 /// A scenario on the Hegang map whose single hazard is `hazard` (YAML lines indented by 4 spaces, the
 /// first of them on line 20 of the file).
 std::string scenario_text(const std::string& hazard) {
-  return "hgdrill: scenario/1\n"                                          // 1
-         "id: fire_loader_test\n"                                         // 2
-         "name: {zh: 测试, en: test}\n"                                   // 3
-         "map: " + kSrc + "/scenarios/hegang/map.yaml\n"                  // 4
-         "resources: " + kSrc + "/scenarios/hegang/units.yaml\n"          // 5
-         "comms: " + kSrc + "/scenarios/hegang/comms.yaml\n"              // 6
-         "lead_post: cp_luobei\n"                                         // 7
-         "start: \"2024-04-27T11:00:00+08:00\"\n"                        // 8
-         "duration_h: 6\n"                                                // 9
-         "src: \"estimated: test\"\n"                                     // 10
-         "incident:\n"                                                    // 11
-         "  kind: forest_fire\n"                                          // 12
-         "  node: n_ff_jinmantun\n"                                       // 13
-         "  at_h: 0\n"                                                    // 14
-         "  reported_to: cp_luobei\n"                                     // 15
-         "  src: \"estimated: test\"\n"                                   // 16
-         "# padding\n"                                                    // 17
-         "hazards:\n"                                                     // 18
-         "  - kind: forest_fire\n" +                                      // 19
+  return "hgdrill: scenario/1\n"        // 1
+         "id: fire_loader_test\n"       // 2
+         "name: {zh: 测试, en: test}\n" // 3
+         "map: " +
+         kSrc +
+         "/scenarios/hegang/map.yaml\n" // 4
+         "resources: " +
+         kSrc +
+         "/scenarios/hegang/units.yaml\n" // 5
+         "comms: " +
+         kSrc +
+         "/scenarios/hegang/comms.yaml\n"         // 6
+         "lead_post: cp_luobei\n"                 // 7
+         "start: \"2024-04-27T11:00:00+08:00\"\n" // 8
+         "duration_h: 6\n"                        // 9
+         "src: \"estimated: test\"\n"             // 10
+         "incident:\n"                            // 11
+         "  kind: forest_fire\n"                  // 12
+         "  node: n_ff_jinmantun\n"               // 13
+         "  at_h: 0\n"                            // 14
+         "  reported_to: cp_luobei\n"             // 15
+         "  src: \"estimated: test\"\n"           // 16
+         "# padding\n"                            // 17
+         "hazards:\n"                             // 18
+         "  - kind: forest_fire\n" +              // 19
          hazard;
 }
 
-const std::string kGood = "    id: fire_t\n"                                                    // 20
-                          "    src: \"estimated: test\"\n"                                      // 21
-                          "    fuel_raster: " + kSrc + "/scenarios/fire/taipinggou-fuel.tif\n"  // 22
-                          "    elevation_raster: " + kSrc + "/scenarios/fire/taipinggou-dem.tif\n" // 23
-                          "    ignition: {lat: 48.035, lon: 130.690, node: n_ff_jinmantun, at_h: 0, src: \"estimated\"}\n" // 24
-                          "    wind:\n"                                                         // 25
-                          "      - {t_h: 0, speed_10m_m_s: 5, dir_deg: 260, src: \"estimated\"}\n" // 26
-                          "      - {t_h: 3, speed_10m_m_s: 8, dir_deg: 315, src: \"estimated\"}\n" // 27
-                          "    weather:\n"                                                      // 28
-                          "      - {t_h: 0, temp_c: 17, rh_pct: 28, src: \"estimated\"}\n"     // 29
-                          "    moisture: {live_herb_pct: 60, live_woody_pct: 90, src: \"estimated\"}\n" // 30
-                          "    settlements: [z_taipinggou, f_ff_jinmantun]\n";                   // 31
+const std::string kGood =
+    "    id: fire_t\n"               // 20
+    "    src: \"estimated: test\"\n" // 21
+    "    fuel_raster: " +
+    kSrc +
+    "/scenarios/fire/taipinggou-fuel.tif\n" // 22
+    "    elevation_raster: " +
+    kSrc +
+    "/scenarios/fire/taipinggou-dem.tif\n"                                                           // 23
+    "    ignition: {lat: 48.035, lon: 130.690, node: n_ff_jinmantun, at_h: 0, src: \"estimated\"}\n" // 24
+    "    wind:\n"                                                                                    // 25
+    "      - {t_h: 0, speed_10m_m_s: 5, dir_deg: 260, src: \"estimated\"}\n"                         // 26
+    "      - {t_h: 3, speed_10m_m_s: 8, dir_deg: 315, src: \"estimated\"}\n"                         // 27
+    "    weather:\n"                                                                                 // 28
+    "      - {t_h: 0, temp_c: 17, rh_pct: 28, src: \"estimated\"}\n"                                 // 29
+    "    moisture: {live_herb_pct: 60, live_woody_pct: 90, src: \"estimated\"}\n"                    // 30
+    "    settlements: [z_taipinggou, f_ff_jinmantun]\n";                                             // 31
 
 struct Result {
   hg::Diagnostics diag;
@@ -123,19 +134,21 @@ TEST_CASE("fire loader: errors name file, line and field", "[fire][loader]") {
                 "outside the fuel raster");
   }
   SECTION("ignition in water") {
-    check_error(load(replace(kGood, "lat: 48.035, lon: 130.690", "lat: 48.1277, lon: 130.7121")), 24, "ignition",
-                "does not burn");
+    check_error(load(replace(kGood, "lat: 48.035, lon: 130.690", "lat: 48.1277, lon: 130.7121")), 24,
+                "ignition", "does not burn");
   }
   SECTION("a typo in a key") {
     check_error(load(replace(kGood, "    weather:", "    wether:")), 28, "wether", "");
   }
   SECTION("numbers without provenance") {
-    check_error(load(replace(kGood, "{t_h: 0, temp_c: 17, rh_pct: 28, src: \"estimated\"}", "{t_h: 0, temp_c: 17, rh_pct: 28}")),
+    check_error(load(replace(kGood, "{t_h: 0, temp_c: 17, rh_pct: 28, src: \"estimated\"}",
+                             "{t_h: 0, temp_c: 17, rh_pct: 28}")),
                 29, "weather[0]", "provenance");
   }
   SECTION("an indirect line without a route, unknown crew type") {
-    check_error(load(kGood + "    lines:\n      - {id: fl_a, mode: indirect, crew: type3, node: n_ff_jinmantun, src: "
-                             "\"estimated\"}\n"),
+    check_error(load(kGood +
+                     "    lines:\n      - {id: fl_a, mode: indirect, crew: type3, node: n_ff_jinmantun, src: "
+                     "\"estimated\"}\n"),
                 33, "lines[0]", "type1 or type2");
   }
 }

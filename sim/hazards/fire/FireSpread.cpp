@@ -41,7 +41,8 @@ FireSpread::FireSpread(FireGrid grid) : grid_(std::move(grid)) {
       if ((adc == 0 && adr == 0) || adc + adr > 3 || (adc == 2 && adr == 2) || (adc == 2 && adr == 0) ||
           (adc == 0 && adr == 2))
         continue;
-      Move m{dc, dr, std::sqrt(double(dc * dc + dr * dr)), 0, 0, 0, 0, 0};
+      const double az = std::atan2(double(dc), double(-dr)); // columns grow east, rows south
+      Move m{dc, dr, std::sqrt(double(dc * dc + dr * dr)), 0, 0, 0, 0, 0, std::cos(az), std::sin(az)};
       const int sc = (dc > 0) - (dc < 0), sr = (dr > 0) - (dr < 0);
       if (adc == 1 && adr == 1) {
         m.mid_count = 2;
@@ -102,6 +103,8 @@ const FireSpread::CellFire& FireSpread::fire_of(size_t idx) const {
     cf.eccentricity = sf.eccentricity;
     cf.flame_length_m = sf.flame_length_m;
     cf.fireline_intensity_kw_m = sf.fireline_intensity_kw_m;
+    cf.dir_cos = std::cos(cf.dir_azimuth_deg * kPi / 180);
+    cf.dir_sin = std::sin(cf.dir_azimuth_deg * kPi / 180);
   }
   fire_cache_[idx] = cf;
   fire_epoch_[idx] = epoch_;
@@ -112,10 +115,12 @@ FireSpread::CellFire FireSpread::cell_fire(size_t idx) const {
   return fire_of(idx);
 }
 
-double FireSpread::rate_m_s(size_t idx, double azimuth_deg) const {
+double FireSpread::rate_m_s(size_t idx, const Move& m) const {
   const CellFire& f = fire_of(idx);
   if (f.ros_m_min <= 0) return 0;
-  return ros_at_angle_m_min(f.ros_m_min, f.eccentricity, azimuth_deg - f.dir_azimuth_deg) / 60.0;
+  // R(ψ) = R (1 − e) / (1 − e cos ψ), ψ = move azimuth − spread azimuth (ros_at_angle_m_min, expanded).
+  const double cos_psi = m.az_cos * f.dir_cos + m.az_sin * f.dir_sin;
+  return f.ros_m_min * (1.0 - f.eccentricity) / (1.0 - f.eccentricity * cos_psi) / 60.0;
 }
 
 double FireSpread::travel_s(size_t from, const Move& m) const {
@@ -124,12 +129,10 @@ double FireSpread::travel_s(size_t from, const Move& m) const {
   if (!grid_.inside(tc, tr)) return kNever;
   const size_t to = grid_.index(tc, tr);
   if (blocked(to)) return kNever;
-  // Azimuth of the move: columns grow eastwards, rows southwards.
-  const double az = std::atan2(double(m.dc), double(-m.dr)) * 180 / kPi;
   double inv_sum = 0;
   int n = 0;
   auto add = [&](size_t idx) {
-    const double r = rate_m_s(idx, az);
+    const double r = rate_m_s(idx, m);
     if (r <= 0) return false;
     inv_sum += 1.0 / r;
     ++n;
@@ -308,7 +311,7 @@ bool FireSpread::burned_bbox(int& c0, int& r0, int& c1, int& r1) const {
 
 std::vector<size_t> FireSpread::front_cells() const {
   std::vector<size_t> out;
-  int c0, r0, c1, r1;
+  int c0 = 0, r0 = 0, c1 = -1, r1 = -1;
   if (!burned_bbox(c0, r0, c1, r1)) return out;
   static const int d4[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
   for (int r = r0; r <= r1; ++r)
@@ -329,7 +332,7 @@ std::vector<size_t> FireSpread::front_cells() const {
 }
 
 double FireSpread::perimeter_m() const {
-  int c0, r0, c1, r1;
+  int c0 = 0, r0 = 0, c1 = -1, r1 = -1;
   if (!burned_bbox(c0, r0, c1, r1)) return 0;
   size_t edges = 0;
   static const int d4[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
@@ -345,7 +348,7 @@ double FireSpread::perimeter_m() const {
 }
 
 double FireSpread::active_front_m() const {
-  int c0, r0, c1, r1;
+  int c0 = 0, r0 = 0, c1 = -1, r1 = -1;
   if (!burned_bbox(c0, r0, c1, r1)) return 0;
   size_t edges = 0;
   static const int d4[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
@@ -378,7 +381,7 @@ bool FireSpread::contained() const {
   // Flood fill from the burned cells through everything the fire could still cross.
   std::vector<uint8_t> seen(grid_.size(), 0);
   std::vector<size_t> stack;
-  int c0, r0, c1, r1;
+  int c0 = 0, r0 = 0, c1 = -1, r1 = -1;
   burned_bbox(c0, r0, c1, r1);
   for (int r = r0; r <= r1; ++r)
     for (int c = c0; c <= c1; ++c) {

@@ -88,6 +88,8 @@ public:
     double eccentricity = 0;
     double flame_length_m = 0;
     double fireline_intensity_kw_m = 0;
+    double dir_cos = 1; ///< cos and sin of the spread azimuth (for R(ψ) without trigonometry per move)
+    double dir_sin = 0;
   };
   CellFire cell_fire(size_t idx) const;
   /// @brief Arrival times if the current conditions held until t_end_s (a copy runs ahead; this one is
@@ -102,6 +104,7 @@ private:
     double dist_cells;
     int mid_count;
     int m1c, m1r, m2c, m2r; ///< crossed cells (knight) or side cells (diagonal)
+    double az_cos, az_sin;  ///< azimuth of the move
   };
   struct Entry {
     double t;
@@ -110,7 +113,7 @@ private:
   };
   bool burnable_fuel(size_t idx) const;
   const CellFire& fire_of(size_t idx) const;
-  double rate_m_s(size_t idx, double azimuth_deg) const;
+  double rate_m_s(size_t idx, const Move& m) const;
   double travel_s(size_t from, const Move& m) const;
   bool passable(size_t from, const Move& m) const;
   void relax(size_t idx, double t);

@@ -94,7 +94,7 @@ std::optional<size_t> LineAssignment::next_direct_cell(const FireSpread& fs, boo
   }
   // Otherwise (start, or the fire ran past the crew's segment): the edge cell nearest in angle ahead of
   // the progress made so far.
-  int c0, r0, c1, r1;
+  int c0 = 0, r0 = 0, c1 = -1, r1 = -1;
   if (!fs.burned_bbox(c0, r0, c1, r1)) return std::nullopt;
   std::optional<size_t> best;
   double best_a = 1e9;

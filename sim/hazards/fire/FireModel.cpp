@@ -46,9 +46,7 @@ void FireModel::setup() {
   const FireGrid& g = spread_->grid();
   if (cfg_.wind.empty()) throw std::invalid_argument("wind: expected at least one wind point");
   if (g.georeferenced()) {
-    auto [lat, lon] = g.cell_center_latlon({g.nx() / 2, g.ny() / 2});
-    (void)lat;
-    raster_lon_ = lon;
+    raster_lon_ = g.cell_center_latlon({g.nx() / 2, g.ny() / 2}).second;
     ignition_cell_ = g.cell_at_latlon(cfg_.ignition.lat, cfg_.ignition.lon);
   } else {
     // Ungeoreferenced grids (tests): lat/lon are read as row/column.
@@ -280,7 +278,7 @@ void FireModel::check_roads(double t_s, HazardSink& sink) {
   }
 }
 
-void FireModel::check_places(double t_s, double t_end_s, HazardSink& sink) {
+void FireModel::check_places(double t_end_s, HazardSink& sink) {
   const FireGrid& g = spread_->grid();
   const bool project = projected_at_s_ < 0 || t_end_s - projected_at_s_ >= 1800 - 1e-6;
   if (project) {
@@ -313,7 +311,6 @@ void FireModel::check_places(double t_s, double t_end_s, HazardSink& sink) {
       sink.observe({"fire_eta_h", p.cfg->id, eta_h, ""});
     }
   }
-  (void)t_s;
 }
 
 void FireModel::check_crews(double t_s, double t_end_s, HazardSink& sink) {
@@ -414,7 +411,7 @@ void FireModel::advance(double t_s, double dt_s, HazardSink& sink) {
   if (!ignited_) return;
   spread_->set_conditions(t_s, conditions_at(t_s));
   spread_->advance_to(t_end);
-  check_places(t_s, t_end, sink);
+  check_places(t_end, sink);
   check_crews(t_s, t_end, sink);
   check_roads(t_end, sink);
   // The closure test is a flood fill: only when line was built or at report times.

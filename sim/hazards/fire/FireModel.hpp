@@ -76,7 +76,7 @@ private:
   void ignite(HazardSink& sink, double t_s);
   void report(double t_s, HazardSink& sink);
   void check_roads(double t_s, HazardSink& sink);
-  void check_places(double t_s, double t_end_s, HazardSink& sink);
+  void check_places(double t_end_s, HazardSink& sink);
   void check_crews(double t_s, double t_end_s, HazardSink& sink);
   void emit_danger(int day, HazardSink& sink);
   double local_solar_hour(double t_s) const;

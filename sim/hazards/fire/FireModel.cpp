@@ -486,21 +486,25 @@ bool FireModel::apply_effort(const std::string& target, const std::string& capab
 bool FireModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
   const std::string w = what.value("what", "");
   if (w == "ignite") {
-    if (!what.contains("lat") || !what.contains("lon")) return false;
+    // A spot fire (or a new start) once the fire is burning; the JSON must carry numeric lat and lon.
+    if (!ignited_ || !what.contains("lat") || !what.contains("lon") || !what["lat"].is_number() ||
+        !what["lon"].is_number())
+      return false;
     const FireGrid& g = spread_->grid();
     auto c = g.cell_at_latlon(what["lat"].get<double>(), what["lon"].get<double>());
-    if (!c) return false;
-    if (!ignited_) ignite(sink, t_s);
-    if (!spread_->ignite(*c, t_s)) return false;
+    if (!c || !spread_->ignite(*c, std::max(t_s, spread_->now_s()))) return false;
     sink.emit("fire.spot_ignited", {cfg_.id}, {{"lat", what["lat"]}, {"lon", what["lon"]}});
     contained_ = false;
     return true;
   }
   if (w == "wind") {
+    if (!what.contains("speed_10m_m_s") || !what["speed_10m_m_s"].is_number() || !what.contains("dir_deg") ||
+        !what["dir_deg"].is_number())
+      return false;
     WindPoint p;
     p.t_h = t_s / 3600.0;
-    p.speed_10m_m_s = what.value("speed_10m_m_s", 0.0);
-    p.dir_deg = what.value("dir_deg", 0.0);
+    p.speed_10m_m_s = std::max(0.0, what["speed_10m_m_s"].get<double>());
+    p.dir_deg = what["dir_deg"].get<double>();
     wind_override_ = p;
     sink.emit("fire.wind", {cfg_.id},
               {{"speed_10m_m_s", p.speed_10m_m_s}, {"dir_deg", p.dir_deg}, {"inject", true}});

@@ -235,6 +235,8 @@ TEST_CASE("fire model: events, observations, unknown targets, determinism", "[fi
   CHECK(a.location_of("nowhere").empty());
   CHECK(a.inject({{"what", "wind"}, {"speed_10m_m_s", 1.0}, {"dir_deg", 90.0}}, 3 * 3600, s));
   CHECK_FALSE(a.inject({{"what", "flood"}}, 3 * 3600, s));
+  CHECK_FALSE(a.inject("ignite", 3 * 3600, s));
+  CHECK_FALSE(a.inject({{"what", 7}}, 3 * 3600, s));
   CHECK_FALSE(a.inject({{"what", "wind"}, {"speed_10m_m_s", "fast"}, {"dir_deg", 90.0}}, 3 * 3600, s));
   CHECK_FALSE(a.inject({{"what", "ignite"}, {"lat", "north"}, {"lon", 130.0}}, 3 * 3600, s));
   const LatLonPoint spot = at(g, 2, 2); // upwind corner, not burned yet

@@ -484,7 +484,8 @@ bool FireModel::apply_effort(const std::string& target, const std::string& capab
 }
 
 bool FireModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
-  const std::string w = what.value("what", "");
+  if (!what.is_object() || !what.contains("what") || !what["what"].is_string()) return false;
+  const std::string w = what["what"].get<std::string>();
   if (w == "ignite") {
     // A spot fire (or a new start) once the fire is burning; the JSON must carry numeric lat and lon.
     if (!ignited_ || !what.contains("lat") || !what.contains("lon") || !what["lat"].is_number() ||

@@ -3,7 +3,7 @@
 金满屯, 大马河 forest farms on the Amur) as GeoTIFF for the forest-fire model.
 
 EVERY NUMBER HERE IS AN ESTIMATE. No fuel map or DEM of Hegang is bundled with the project, so this
-script draws a plausible landscape from what is sourced (docs/models/fire.md §7, hegang-reference.md):
+script draws a plausible landscape from what is sourced (docs/models/fire.md §9, hegang-reference.md):
   - forest farm and township positions: Vonng/adcode (CC BY 4.0) via hegang-places.csv, GCJ-02 -> WGS84
     (reference §1.3; the same coordinates as scenarios/hegang/nodes.yaml);
   - the Amur centre line: Natural Earth 1:50m river centre line points (reference §3.1) -- coarse (km);
@@ -28,7 +28,7 @@ Deterministic: no random numbers, only closed-form functions of the cell positio
 
 Run from the repository root (needs Debian python3-gdal and python3-numpy; a developer tool only, the
 C++ reads the result):
-    python3 scenarios/fire/tools/build_rasters.py
+    /usr/bin/python3 scenarios/fire/tools/build_rasters.py   (the Debian interpreter, where python3-gdal lives)
 """
 import math
 import os

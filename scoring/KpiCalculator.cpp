@@ -4,6 +4,7 @@
 /// be traced back to the log.
 #include "scoring/KpiCatalog.hpp"
 #include "scoring/RunAnalysis.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -68,6 +69,7 @@ public:
     plan();
     comms();
     closed_roads();
+    hazard_kpis();
     return std::move(out_);
   }
 
@@ -681,21 +683,21 @@ private:
     for (const auto& e : run_.events)
       if (e.type == "road.closed" && seen.insert(subject(e)).second)
         out_.closed_roads.push_back(subject(e));
-    // People at risk over time: the flood model's own count when present, else reached zones minus
-    // the people evacuated from them.
+    // People at risk over time: the people the hazards report as exposed (casualties.estimate, per
+    // zone and hazard) when they report any, else reached zones minus the people evacuated from them.
     std::map<std::string, double> by_zone;
-    bool flood = false;
+    bool harm = false;
     for (const auto& e : run_.events)
-      flood = flood || e.type == "flood.zone";
+      harm = harm || e.type == "casualties.estimate";
     std::map<std::string, double> evacuated;
     std::set<std::string> reached;
     out_.at_risk.push_back({run_.t0_s, 0});
     for (const auto& e : run_.events) {
       bool changed = false;
-      if (flood && e.type == "flood.zone") {
-        by_zone[subject(e)] = number(e.payload, "people_at_risk");
+      if (harm && e.type == "casualties.estimate") {
+        by_zone[subject(e) + "/" + text(e.payload, "hazard")] = number(e.payload, "exposed");
         changed = true;
-      } else if (!flood && (e.type == "hazard.reached" || e.type == "evacuation.completed")) {
+      } else if (!harm && (e.type == "hazard.reached" || e.type == "evacuation.completed")) {
         if (e.type == "hazard.reached")
           reached.insert(subject(e));
         else
@@ -712,6 +714,23 @@ private:
       }
     }
     out_.at_risk.push_back({run_.end_s, out_.at_risk.back().value});
+  }
+
+  /// KPIs the hazard modules define (sim/hazards/ModuleParts.hpp), computed by their own code.
+  void hazard_kpis() {
+    const KpiInput in{run_.events, w_, run_.t0_s, run_.end_s};
+    for (const auto& m : hg::hazard_modules())
+      for (const auto& spec : m.kpis) {
+        KpiValue& k = kpi(spec.id);
+        const KpiResult r = spec.compute(in);
+        k.value = r.value;
+        k.lower_bound = r.lower_bound;
+        k.subject = r.subject;
+        k.note = {r.note_zh, r.note_en};
+        k.applicable = r.value.has_value() || r.note_en.empty();
+        for (long seq : r.evidence)
+          if (const Event* e = run_.event(seq)) k.evidence.push_back(evidence_of(*e));
+      }
   }
 
   const RunData& run_;

@@ -2,9 +2,12 @@
 /// @brief The KPI table. Definitions here are short; docs/scoring.md gives the formulas.
 #include "scoring/KpiCatalog.hpp"
 
+#include "sim/hazards/HazardRegistry.hpp"
+
 namespace hg::score {
 
-const std::vector<KpiInfo>& kpi_catalog() {
+namespace {
+const std::vector<KpiInfo>& engine_kpis() {
   static const std::vector<KpiInfo> k = {
       {"t_report_county_min", {"首报县(区)级用时", "Time to first report at county/district level"}, "min", true,
        {"事故发生至县(区)级指挥机构首次收到事故报告", "Incident start to the first incident report received by a county or district post"}},
@@ -65,6 +68,21 @@ const std::vector<KpiInfo>& kpi_catalog() {
        {"message.lost事件数", "Number of message.lost events"}},
   };
   return k;
+}
+} // namespace
+
+const std::vector<KpiInfo>& kpi_catalog() {
+  // The engine's KPIs, then those the hazard modules define (rebuilt when a module is registered).
+  static std::vector<KpiInfo> all;
+  static size_t generation = ~size_t(0);
+  if (generation != hazard_registry_generation()) {
+    all = engine_kpis();
+    for (const auto& m : hazard_modules())
+      for (const auto& s : m.kpis)
+        all.push_back({s.id, {s.zh, s.en}, s.unit, s.lower_is_better, {s.def_zh, s.def_en}});
+    generation = hazard_registry_generation();
+  }
+  return all;
 }
 
 const KpiInfo* find_kpi(const std::string& id) {

@@ -148,6 +148,7 @@ private:
     row("start", run.start_label.empty() ? "–" : run.start_label);
     row("duration", fmt_duration(run.duration_s, lang_));
     row("seed", run.seed < 0 ? "–" : std::to_string(run.seed));
+    row("draws", run.draws_text().empty() ? L("nominal") : run.draws_text());
     row("plan", run.scenario.plan_file.empty() ? L("none") : run.scenario.plan_file);
     row("rubric", r_.rubric->name.in(lang_) + " (" + r_.rubric->file + ")");
     o_ += "</table>\n";

@@ -24,6 +24,8 @@ std::string label(const std::string& key, const std::string& lang) {
       {"scenario", {"想定", "Scenario"}},
       {"hazard", {"事件类型", "Incident kind"}},
       {"seed", {"随机种子", "Seed"}},
+      {"draws", {"抽样输入(不确定参数)", "Sampled uncertain inputs"}},
+      {"nominal", {"标称值(未抽样)", "nominal (as written, not sampled)"}},
       {"start", {"开始时间", "Start"}},
       {"duration", {"推演时长", "Duration"}},
       {"plan", {"预案", "Plan"}},

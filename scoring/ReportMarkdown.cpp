@@ -46,6 +46,7 @@ std::string report_markdown(const Report& r) {
   o += "| " + L("start") + " | " + (run.start_label.empty() ? "–" : run.start_label) + " |\n";
   o += "| " + L("duration") + " | " + fmt_duration(run.duration_s, lang) + " |\n";
   o += "| " + L("seed") + " | " + (run.seed < 0 ? "–" : std::to_string(run.seed)) + " |\n";
+  o += "| " + L("draws") + " | " + cell(run.draws_text().empty() ? L("nominal") : run.draws_text()) + " |\n";
   o += "| " + L("rubric") + " | " + cell(r.rubric->name.in(lang)) + " |\n\n";
   const auto& ov = r.scores->overall;
   o += "**" + L("overall") + ": " + (ov ? fmt_num(*ov, 1) + " / 100 (" + hseep_rating(*ov) + ")" : L("na")) + "**\n\n";

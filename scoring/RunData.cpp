@@ -2,6 +2,8 @@
 /// @brief Loading a run folder for scoring.
 #include "scoring/RunData.hpp"
 
+#include <cstdio>
+
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -72,6 +74,23 @@ RunData load_run(const std::string& run_dir) {
   if (!have_end)
     d.end_s = d.duration_s;
   return d;
+}
+
+std::string RunData::draws_text() const {
+  if (!run_json.contains("draws") || !run_json["draws"].is_object()) return "";
+  std::string out;
+  for (auto it = run_json["draws"].begin(); it != run_json["draws"].end(); ++it) {
+    std::string v;
+    if (it.value().is_number()) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4g", it.value().get<double>());
+      v = buf;
+    } else {
+      v = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
+    }
+    out += (out.empty() ? "" : ", ") + it.key() + " = " + v;
+  }
+  return out;
 }
 
 } // namespace hg::score

@@ -27,6 +27,8 @@ struct RunData {
 
   /// The event with this seq (logs are 0-based and dense, but tolerate gaps).
   const Event* event(long seq) const;
+  /// The sampled uncertain inputs of the run ("name = value, …"), "" when the run was nominal.
+  std::string draws_text() const;
 };
 
 /// Reads RUN_DIR. Throws hg::InputError if the scenario has errors, std::runtime_error if run.json or

@@ -2,6 +2,8 @@
 /// @brief Clock and scrubber bar (see Timeline.hpp).
 #include "viz/Timeline.hpp"
 
+#include "sim/io/EventTypes.hpp"
+
 #include "viz/Shapes.hpp"
 #include "viz/Style.hpp"
 #include "viz/TimeText.hpp"
@@ -17,7 +19,7 @@ constexpr size_t kSpeedCount = sizeof kSpeeds / sizeof kSpeeds[0];
 sf::Color event_color(const std::string& type) {
   if (type.rfind("unit.", 0) == 0) return {255, 150, 0};
   if (type.rfind("road.", 0) == 0) return Style::closure();
-  if (type.rfind("flood.", 0) == 0) return {40, 110, 220};
+  if (const EventType* et = find_event_type(type); et && et->origin != "engine") return {40, 110, 220}; // hazards
   if (type.rfind("message.", 0) == 0) return {170, 170, 170};
   return {90, 90, 90};
 }

@@ -27,5 +27,6 @@ Runner add_score_command(CLI::App& app);
 Runner add_compare_command(CLI::App& app);
 Runner add_view_command(CLI::App& app);
 Runner add_render_command(CLI::App& app);
+Runner add_events_command(CLI::App& app);
 
 } // namespace hg::cli

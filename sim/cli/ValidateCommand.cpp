@@ -3,6 +3,7 @@
 /// plans and rubrics, and prints every problem of every file, each with file:line:col and field.
 #include "scoring/Rubric.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/io/RiverCrossingCheck.hpp"
 #include "sim/io/WorldLoader.hpp"
 #include "sim/io/YamlReader.hpp"
 #include "sim/plan/ScenarioSetup.hpp"
@@ -26,7 +27,8 @@ void validate_one(const std::string& path, Diagnostics& diag) {
   if (k == "scenario") {
     check_scenario(path, diag);
   } else if (k == "map") {
-    load_world({path, "", ""}, diag);
+    const World w = load_world({path, "", ""}, diag);
+    if (!diag.has_errors()) check_river_crossings(path, w, diag);
   } else if (k == "plan") {
     load_plan(path, nullptr, diag);
   } else if (k == "rubric") {

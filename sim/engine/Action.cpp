@@ -1,5 +1,6 @@
 #include "sim/engine/Action.hpp"
 
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/io/YamlReader.hpp"
 #include "sim/world/World.hpp"
 
@@ -22,11 +23,14 @@ const VerbName kVerbs[] = {{Verb::kDispatch, "dispatch"},
                            {Verb::kDeliverRelief, "deliver_relief"},
                            {Verb::kReport, "report"},
                            {Verb::kRequestSupport, "request_support"},
-                           {Verb::kSetLevel, "set_level"}};
-const std::vector<std::string> kCapabilities = {
-    "fire_suppression",  "hazmat",      "flood_rescue", "evacuation",    "relief_delivery", "sandbag", "pump",
-    "medical_transport", "mine_rescue", "forest_fire",  "search_rescue", "command"};
-const std::vector<std::string> kTasks = {"respond", "sandbag", "pump", "evacuate", "rescue", "relief"};
+                           {Verb::kSetLevel, "set_level"},
+                           {Verb::kShelterInPlace, "shelter_in_place"}};
+/// Capabilities and tasks the engine itself knows; hazard modules add their own (HazardRegistry).
+const std::vector<std::string> kCoreCapabilities = {
+    "fire_suppression", "hazmat",      "flood_rescue",  "evacuation", "relief_delivery",
+    "medical_transport", "mine_rescue", "forest_fire", "search_rescue", "command"};
+/// transport_patients is done on a hazard's target: the hazard hands over casualties (Hospitals.hpp).
+const std::vector<std::string> kCoreTasks = {"respond", "evacuate", "rescue", "relief", "transport_patients"};
 const std::vector<std::string> kReportTo = {"district", "county", "city", "province", "national"};
 const std::vector<std::string> kLevels = {"IV", "III", "II", "I", "none"};
 const std::vector<std::string> kWarnLevels = {"blue", "yellow", "orange", "red"};
@@ -41,6 +45,25 @@ std::string joined(const std::vector<std::string>& v) {
   return s;
 }
 } // namespace
+
+std::vector<std::string> known_capabilities() {
+  std::vector<std::string> v = kCoreCapabilities;
+  for (const auto& m : hazard_modules())
+    for (const auto& c : m.capabilities)
+      if (!in(v, c)) v.push_back(c);
+  for (const auto& m : hazard_modules())
+    for (const auto& t : m.tasks)
+      if (!in(v, t.capability)) v.push_back(t.capability);
+  return v;
+}
+
+std::vector<std::string> known_tasks() {
+  std::vector<std::string> v = kCoreTasks;
+  for (const auto& m : hazard_modules())
+    for (const auto& t : m.tasks)
+      if (!in(v, t.task)) v.push_back(t.task);
+  return v;
+}
 
 const char* verb_name(Verb v) {
   for (auto& vn : kVerbs)
@@ -75,7 +98,7 @@ nlohmann::json Action::to_json() const {
   return j;
 }
 
-Action parse_action(const YamlCursor& c, const World* w) {
+Action parse_action(const YamlCursor& c, const World* w, const std::set<std::string>* hazard_targets) {
   Action a;
   const std::string verb = c.str("do");
   if (!verb.empty() && !parse_verb(verb, a.verb)) {
@@ -91,7 +114,9 @@ Action parse_action(const YamlCursor& c, const World* w) {
     }
     std::string id = c.str(key);
     a.args[key] = id;
-    if (w && id != "incident" && !w->node_of(id)) c[key].error("unknown place \"" + id + "\"");
+    if (w && id != "incident" && !w->node_of(id) && !(hazard_targets && hazard_targets->count(id)))
+      c[key].error("unknown place \"" + id + "\" (expected a road node, zone, facility, post, \"incident\"" +
+                   (hazard_targets ? " or a target of the scenario's hazards)" : ")"));
   };
   auto zones = [&](const std::string& key, const std::vector<std::string>& keywords) {
     auto zs = c.strs(key);
@@ -119,13 +144,14 @@ Action parse_action(const YamlCursor& c, const World* w) {
     allowed({"count", "capability", "target", "task", "duration_h", "first_alarm", "outside"});
     a.args["count"] = int(c.num("count", Range::positive()));
     std::string cap = c.str("capability");
-    if (!cap.empty() && !in(kCapabilities, cap))
-      c["capability"].error("unknown capability \"" + cap + "\" (expected one of " + joined(kCapabilities) +
-                            ")");
+    const auto caps = known_capabilities();
+    if (!cap.empty() && !in(caps, cap))
+      c["capability"].error("unknown capability \"" + cap + "\" (expected one of " + joined(caps) + ")");
     a.args["capability"] = cap;
     place("target", true);
     std::string task = c.opt_str("task", "respond");
-    if (!in(kTasks, task)) c["task"].error("expected one of " + joined(kTasks) + " (got \"" + task + "\")");
+    const auto tasks = known_tasks();
+    if (!in(tasks, task)) c["task"].error("expected one of " + joined(tasks) + " (got \"" + task + "\")");
     a.args["task"] = task;
     a.args["duration_h"] = c.opt_num("duration_h", 1, Range::positive());
     a.args["first_alarm"] = c.opt_bool("first_alarm", false);
@@ -185,12 +211,16 @@ Action parse_action(const YamlCursor& c, const World* w) {
   case Verb::kRequestSupport: {
     allowed({"capability", "count", "from"});
     std::string cap = c.str("capability");
-    if (!cap.empty() && !in(kCapabilities, cap)) c["capability"].error("unknown capability \"" + cap + "\"");
+    if (!cap.empty() && !in(known_capabilities(), cap)) c["capability"].error("unknown capability \"" + cap + "\"");
     a.args["capability"] = cap;
     a.args["count"] = int(c.num("count", Range::positive()));
     a.args["from"] = c.opt_str("from", "province");
     break;
   }
+  case Verb::kShelterInPlace:
+    allowed({"zones"});
+    zones("zones", {"all_at_risk", "all"});
+    break;
   case Verb::kSetLevel: {
     allowed({"level"});
     std::string l = c.str("level");
@@ -200,6 +230,29 @@ Action parse_action(const YamlCursor& c, const World* w) {
     break;
   }
   }
+  return a;
+}
+
+Action parse_action_json(const nlohmann::json& j, const World& world, std::string& error,
+                         const std::set<std::string>* hazard_targets) {
+  error.clear();
+  if (!j.is_object() || !j.contains("do")) {
+    error = "an action is an object with \"do\" (one of " + joined(verb_names()) + ")";
+    return {};
+  }
+  // JSON is YAML: parse it with the same checked reader the plan files use.
+  Diagnostics diag;
+  auto f = YamlFile::parse(j.dump(), "action", diag);
+  if (!f) {
+    error = "malformed action";
+    return {};
+  }
+  Action a = parse_action(f->root(), &world, hazard_targets);
+  for (const auto& d : diag.items())
+    if (d.severity == Severity::kError) {
+      error = (d.path.empty() ? "" : d.path + ": ") + d.message;
+      break;
+    }
   return a;
 }
 

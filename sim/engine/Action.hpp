@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct World;
 /// - report:          to (district|county|city|province|national or a post id)
 /// - request_support: capability, count, from (province|national)
 /// - set_level:       level (IV|III|II|I|none)
+/// - shelter_in_place: zones (list or ["all_at_risk"]) — people stay indoors, windows shut
 enum class Verb {
   kDispatch,
   kEvacuate,
@@ -37,7 +39,8 @@ enum class Verb {
   kDeliverRelief,
   kReport,
   kRequestSupport,
-  kSetLevel
+  kSetLevel,
+  kShelterInPlace
 };
 
 const char* verb_name(Verb v);
@@ -63,6 +66,17 @@ struct Decision {
 
 /// Reads an action mapping {do: verb, ...args, agency, deadline_min} and checks its arguments
 /// against the world (unknown zones, roads, channels, facilities, capabilities).
-Action parse_action(const YamlCursor& c, const World* world);
+/// `hazard_targets`: ids the scenario's hazards take work on (levees, fires…), valid dispatch targets
+/// besides world places.
+Action parse_action(const YamlCursor& c, const World* world, const std::set<std::string>* hazard_targets = nullptr);
+
+/// The same from JSON (decisions entered by people in a drill). `error` is "" when the action is valid,
+/// else the first problem ("capability: unknown capability …").
+Action parse_action_json(const nlohmann::json& j, const World& world, std::string& error,
+                         const std::set<std::string>* hazard_targets = nullptr);
+
+/// Unit capabilities and dispatch tasks: the engine's own and those of every hazard module.
+std::vector<std::string> known_capabilities();
+std::vector<std::string> known_tasks();
 
 } // namespace hg

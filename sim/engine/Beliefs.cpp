@@ -34,6 +34,8 @@ const char* message_kind_name(MessageKind k) {
     return "observation";
   case MessageKind::kRequest:
     return "request";
+  case MessageKind::kDecision:
+    return "decision";
   }
   return "?";
 }

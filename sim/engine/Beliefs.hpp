@@ -45,6 +45,7 @@ struct Beliefs {
   std::map<std::string, ZoneBelief> zones;
   std::set<std::string> open_shelters;
   std::set<std::string> open_depots;
+  std::set<std::string> lost_facilities;
 
   std::optional<double> value(const std::string& quantity, const std::string& subject) const;
   /// Largest value of a quantity over all subjects (e.g. any gauge), nullopt if none observed.

@@ -2,7 +2,7 @@
 
 #include "sim/engine/Comms.hpp"
 #include "sim/engine/Simulation.hpp"
-#include "sim/engine/ZoneModel.hpp"
+#include "sim/engine/Population.hpp"
 
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
@@ -29,16 +29,19 @@ public:
   }
 
   void run() {
-    Commander* cmd = lead_ && !sim_.options().no_response ? sim_.commander() : nullptr;
+    cmd_ = sim_.commander(p_.id);
+    Commander* cmd = cmd_;
     log_ = [this](const std::string& type, std::vector<std::string> actors, nlohmann::json payload) {
       if (actors.empty() || actors.front() != p_.id) actors.insert(actors.begin(), p_.id);
       sim_.emit(type, std::move(actors), std::move(payload));
     };
     if (cmd) cmd->start(log_);
     while (true) {
-      sim_.comms().wait_for_mail(p_.id, sim_.options().tick_s);
-      while (auto m = sim_.comms().take(p_.id))
+      sim_.comms().wait_for_mail(p_.id, sim_.params().post_tick_s);
+      while (auto m = sim_.comms().take(p_.id)) {
+        if (cmd) cmd->received(*m, sg4::Engine::get_clock());
         receive(*m);
+      }
       if (cmd) retry_unfilled();
       // Decisions change beliefs (e.g. the response level), which can fire further clauses at once:
       // re-read the plan until nothing more fires.
@@ -54,6 +57,12 @@ public:
 private:
   void receive(const Message& m) {
     const double now = sg4::Engine::get_clock();
+    if (m.kind == MessageKind::kDecision) { // a person's decision (checked when it was accepted)
+      std::string err;
+      Decision d{parse_action_json(m.body, sim_.world(), err), "", m.from, now};
+      if (err.empty()) execute(d);
+      return;
+    }
     const std::string about = m.body.value("about", "");
     if (m.kind == MessageKind::kObservation) {
       const std::string key = m.body.value("quantity", "") + "/" + m.body.value("subject", "");
@@ -116,6 +125,11 @@ private:
       const std::string zone = m.body.value("zone", "");
       beliefs_.zones[zone].evacuated = true;
       action_progress("evacuate:" + zone, now);
+    } else if (about == "facility_lost" || about == "facility_restored") {
+      if (about == "facility_lost")
+        beliefs_.lost_facilities.insert(m.body.value("facility", ""));
+      else
+        beliefs_.lost_facilities.erase(m.body.value("facility", ""));
     } else if (about == "relief_delivered") {
       beliefs_.zones[m.body.value("zone", "")].relieved_people += m.body.value("people", 0.0);
     }
@@ -167,7 +181,7 @@ private:
     if (target == "incident") return uint32_t(sim_.scenario().incident.node);
     if (auto n = w.node_of(target)) return uint32_t(*n);
     for (auto& h : sim_.hazards())
-      if (std::string loc = h->location_of(target); !loc.empty())
+      if (std::string loc = h->site_of(target); !loc.empty())
         if (auto n = w.node_of(loc)) return uint32_t(*n);
     return std::nullopt;
   }
@@ -251,7 +265,7 @@ private:
     if (it == tracked_.end()) return;
     it->second.waiting.erase(item);
     if (it->second.waiting.empty() && it->second.unfilled <= 0) {
-      if (Commander* c = sim_.commander()) c->action_done(it->second.d, now, log_);
+      if (cmd_) cmd_->action_done(it->second.d, now, log_);
       tracked_.erase(it);
     }
   }
@@ -282,11 +296,12 @@ private:
     const World& w = sim_.world();
     std::vector<std::pair<double, std::string>> cand;
     const std::vector<double> times = belief_roads_.travel_times_from(to); // roads are two-way: to -> base
+    const ModelParameters& par = sim_.params();
     for (const Unit& u : w.units) {
       const auto& b = beliefs_.units[u.id];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
       if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
-      const double t = times[base] / u.speed_factor + u.turnout_s;
+      const double t = times[base] / (u.speed_factor * par.road_speed_scale) + u.turnout_s * par.turnout_scale;
       if (t < std::numeric_limits<double>::infinity()) cand.emplace_back(t, u.id);
     }
     std::sort(cand.begin(), cand.end());
@@ -326,7 +341,7 @@ private:
     case Verb::kEvacuate: {
       auto zones = zones_arg(a["zones"]);
       for (const auto& z : zones) {
-        sim_.zones().order_evacuation(z, a.value("shelter", ""), p_.id);
+        sim_.population().order_evacuation(z, a.value("shelter", ""), p_.id);
         beliefs_.zones[z].evacuation_ordered = true;
         tr.waiting.insert("evacuate:" + z);
       }
@@ -335,7 +350,7 @@ private:
     }
     case Verb::kWarn: {
       auto zones = zones_arg(a["zones"]);
-      sim_.zones().warn(zones, a["channels"].get<std::vector<std::string>>(), a.value("level", "blue"),
+      sim_.population().warn(zones, a["channels"].get<std::vector<std::string>>(), a.value("level", "blue"),
                         p_.id);
       sim_.emit("warning.issued", {p_.id},
                 {{"channels", a["channels"]}, {"zones", zones}, {"level", a.value("level", "blue")}});
@@ -346,7 +361,7 @@ private:
     case Verb::kReopenRoad: {
       const bool close = d.action.verb == Verb::kCloseRoad;
       if (auto it = sim_.world().road_index.find(a.value("road", "")); it != sim_.world().road_index.end())
-        sim_.set_road_closed(uint32_t(it->second), close, "traffic control by " + p_.id);
+        sim_.set_road_closed(uint32_t(it->second), close, "traffic control by " + p_.id, p_.id);
       break;
     }
     case Verb::kOpenShelter:
@@ -444,6 +459,13 @@ private:
       result["to_post"] = post_id;
       break;
     }
+    case Verb::kShelterInPlace: {
+      auto zones = zones_arg(a["zones"]);
+      for (const auto& z : zones)
+        sim_.population().order_shelter_in_place(z, p_.id);
+      result["zones"] = zones;
+      break;
+    }
     case Verb::kSetLevel:
       beliefs_.response_level = a.value("level", "none");
       sim_.emit("response.level", {p_.id}, {{"level", beliefs_.response_level}, {"clause", d.clause}});
@@ -466,7 +488,7 @@ private:
     if (result.contains("error") || (needs_units && tr.waiting.empty() && tr.unfilled <= 0)) {
       // nothing was done: the clause stays undone (plan.clause_blocked says why)
     } else if (tr.waiting.empty() && tr.unfilled <= 0) {
-      if (Commander* c = sim_.commander()) c->action_done(d, now, log_);
+      if (cmd_) cmd_->action_done(d, now, log_);
     } else {
       tracked_[did] = std::move(tr);
     }
@@ -478,6 +500,7 @@ private:
   Beliefs beliefs_;
   RoadNetwork belief_roads_;
   LogFn log_;
+  Commander* cmd_ = nullptr;
   long decision_seq_ = 0;
   std::map<std::string, Tracked> tracked_;
 };

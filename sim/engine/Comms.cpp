@@ -45,6 +45,12 @@ std::unique_ptr<Message> Comms::take(const std::string& id) {
   return m;
 }
 
+void Comms::deliver_local(const Message& m) {
+  Waiter& w = waiter(m.to);
+  w.inbox.push_back(std::make_unique<Message>(m));
+  w.mail->release();
+}
+
 std::string Comms::network_of(const std::string& id) const {
   const World& w = sim_.world();
   if (const Unit* u = w.unit(id); u && !u->network.empty()) return u->network;
@@ -135,7 +141,7 @@ void Comms::send(Message m) {
                    {"delay_s", sg4::Engine::get_clock() - m.sent_t}});
         return;
       } catch (const simgrid::NetworkFailureException&) {
-        const bool retry = m.kind == MessageKind::kOrder && m.attempt + 1 < kOrderMaxAttempts;
+        const bool retry = m.kind == MessageKind::kOrder && m.attempt + 1 < sim_.params().order_max_attempts;
         sim_.emit("message.lost", {m.from, m.to},
                   {{"kind", kind},
                    {"network", net},
@@ -145,7 +151,7 @@ void Comms::send(Message m) {
                    {"attempt", m.attempt}});
         if (!retry) return;
         ++m.attempt;
-        sg4::this_actor::sleep_for(std::max(0.0, kOrderRetryS - (sg4::Engine::get_clock() - t0)));
+        sg4::this_actor::sleep_for(std::max(0.0, sim_.params().order_retry_s - (sg4::Engine::get_clock() - t0)));
       }
     }
   })->daemonize();

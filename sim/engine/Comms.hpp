@@ -33,13 +33,13 @@ public:
   /// courier (Comm::sendto), so a receiver never holds a transfer open: a waiting receiver cannot
   /// cancel it, and a failed one leaves nothing behind in a queue.
   void wait_for_mail(const std::string& actor_id, double timeout_s);
+  /// Puts `m` straight into its receiver's inbox and wakes it (a person's decision at a post, which
+  /// does not cross the network). Must run inside an actor.
+  void deliver_local(const Message& m);
   /// Takes the next delivered message, or nullptr if none is waiting.
   std::unique_ptr<Message> take(const std::string& actor_id);
   void set_network_up(const std::string& network, bool up);
   bool network_up(const std::string& network) const;
-
-  static constexpr double kOrderRetryS = 60;   ///< wait before re-sending a lost order
-  static constexpr int kOrderMaxAttempts = 30; ///< then the order is given up (logged)
 
 private:
   std::string network_of(const std::string& actor_id) const;

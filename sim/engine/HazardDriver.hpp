@@ -1,18 +1,19 @@
 #pragma once
 /// @file
-/// @brief Advances each hazard model in its own aggregated time steps inside one actor per hazard,
-/// and turns what the model reports (HazardSink) into log events, road closures, zone arrivals and
-/// observations sent to the command posts through the comms network.
+/// @brief The engine side of the hazard contract: one driver actor per hazard advances it in its own
+/// aggregated steps, the EngineView lets it read ground truth (world, population account, closures),
+/// and the DriverSink turns what it publishes into log events, road closures, facility losses, harm in
+/// the population account, zone arrivals and observations sent to the posts through comms.
+#include "sim/hazards/Hazard.hpp"
+
 #include <memory>
 
 namespace hg {
 
 class Simulation;
-class Hazard;
-class HazardSink;
 
 void start_hazard_drivers(Simulation& sim);
-/// The sink a hazard speaks through (also used for injects and response effort).
-std::unique_ptr<HazardSink> make_hazard_sink(Simulation& sim, Hazard& hazard);
+std::unique_ptr<EffectSink> make_effect_sink(Simulation& sim, Hazard& hazard);
+std::unique_ptr<HazardView> make_hazard_view(Simulation& sim);
 
 } // namespace hg

@@ -7,7 +7,8 @@
 
 namespace hg {
 
-enum class MessageKind { kReport, kOrder, kObservation, kRequest };
+/// kDecision: a person's decision handed to a post (never crosses the network: see Simulation::apply).
+enum class MessageKind { kReport, kOrder, kObservation, kRequest, kDecision };
 
 const char* message_kind_name(MessageKind k);
 

@@ -1,13 +1,16 @@
 #include "sim/engine/UnitActor.hpp"
 
 #include "sim/engine/Comms.hpp"
+#include "sim/engine/Hospitals.hpp"
 #include "sim/engine/Simulation.hpp"
-#include "sim/engine/ZoneModel.hpp"
+#include "sim/engine/Population.hpp"
 
 #include <simgrid/s4u.hpp>
 
+#include <limits>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace sg4 = simgrid::s4u;
 
@@ -51,7 +54,7 @@ private:
   /// Drives to `to`. Returns false if unreachable or preempted by a new order (then pending_ is set).
   bool travel(uint32_t to, const std::string& target, const std::string& task, bool log_dispatch) {
     const World& w = sim_.world();
-    auto route = sim_.roads().shortest_path(at_, to, u_.speed_factor);
+    auto route = sim_.roads().shortest_path(at_, to, speed());
     if (!route) {
       sim_.emit("unit.unreachable", {u_.id},
                 {{"from_node", w.nodes[at_].id},
@@ -86,7 +89,7 @@ private:
     while (at_ != to) {
       if (hop >= route->roads.size() || sim_.roads().is_closed(route->roads[hop])) {
         const std::string closed = hop < route->roads.size() ? w.roads[route->roads[hop]].id : "";
-        route = sim_.roads().shortest_path(at_, to, u_.speed_factor);
+        route = sim_.roads().shortest_path(at_, to, speed());
         if (!route) {
           sim_.emit("unit.unreachable", {u_.id},
                     {{"from_node", w.nodes[at_].id},
@@ -135,7 +138,7 @@ private:
       return;
     }
     if (at_ == base_ && !busy_) {
-      sg4::this_actor::sleep_for(u_.turnout_s);
+      sg4::this_actor::sleep_for(u_.turnout_s * sim_.params().turnout_scale);
     }
     busy_ = true;
     const uint32_t dest = uint32_t(w.node_index.at(to_node->id));
@@ -144,7 +147,7 @@ private:
       const Facility* depot = w.facility(m.body["depot"].get<std::string>());
       if (depot) {
         if (!travel(uint32_t(depot->node), depot->id, "load", true)) return finish();
-        sg4::this_actor::sleep_for(1800); // loading, estimated
+        sg4::this_actor::sleep_for(sim_.params().relief_loading_s);
         if (!travel(dest, target, task, false)) return finish();
       }
     } else if (!travel(dest, target, task, true)) {
@@ -158,27 +161,73 @@ private:
     finish();
   }
 
+  /// Work on scene. Evacuation help and relief change the population account; any other task goes
+  /// to the hazard that takes it on this target, which decides what the work changes.
   void work(const std::string& task, const std::string& target, double duration_s) {
-    if (task == "sandbag" || task == "pump") {
-      constexpr double kStep = 600;
-      const double amount = task == "sandbag" ? u_.personnel : u_.vehicles;
-      sim_.emit("hazard.effort", {u_.id, target}, {{"capability", task}, {"amount", amount}});
-      for (double done = 0; done < duration_s; done += kStep) {
-        const double dt = std::min(kStep, duration_s - done);
-        sg4::this_actor::sleep_for(dt);
-        sim_.apply_effort(u_.id, target, task, amount, dt);
-      }
-    } else if (task == "evacuate") {
-      sim_.zones().assist(target, u_.id, true);
+    if (task == "evacuate") {
+      sim_.population().assist(target, u_.id, true);
       sg4::this_actor::sleep_for(duration_s);
-      sim_.zones().assist(target, u_.id, false);
-    } else if (task == "relief") {
-      sim_.zones().deliver_relief(target, u_.vehicles * kReliefPeoplePerVehicle, u_.id,
-                                  order_.body.value("kind", "food_water"));
-      sg4::this_actor::sleep_for(std::min(duration_s, 1800.0));
-    } else {
-      sg4::this_actor::sleep_for(duration_s);
+      sim_.population().assist(target, u_.id, false);
+      return;
     }
+    if (task == "relief") {
+      sim_.population().deliver_relief(target, u_.vehicles * sim_.params().relief_people_per_vehicle, u_.id,
+                                       order_.body.value("kind", "food_water"));
+      sg4::this_actor::sleep_for(std::min(duration_s, sim_.params().relief_handover_s));
+      return;
+    }
+    if (Hazard* h = sim_.hazard_for_work(task, target)) {
+      sim_.emit("unit.work", {u_.id, target},
+                {{"task", task}, {"hazard", h->id()}, {"personnel", u_.personnel}, {"vehicles", u_.vehicles}});
+      const double step = sim_.params().work_step_s;
+      const uint32_t site = at_;
+      const double end_t = sg4::Engine::get_clock() + duration_s;
+      while (sg4::Engine::get_clock() < end_t - 1e-9) {
+        const double dt = std::min(step, end_t - sg4::Engine::get_clock());
+        sg4::this_actor::sleep_for(dt);
+        Work w{u_.id, task, target, double(u_.personnel), double(u_.vehicles), dt, patient_places()};
+        sim_.apply_work(*h, w);
+        // Casualties handed over: take them to hospital, then come back while the task lasts.
+        if (sim_.hospitals().carried(u_.id) > 0) {
+          if (!deliver_patients()) return;
+          if (sg4::Engine::get_clock() >= end_t || !travel(site, target, task, false)) return;
+        }
+      }
+      return;
+    }
+    if (task != "respond" && task != "rescue") sim_.emit("unit.work_ignored", {u_.id, target}, {{"task", task}});
+    sg4::this_actor::sleep_for(duration_s);
+  }
+
+  /// Patients this unit can still take on.
+  int patient_places() const {
+    if (!u_.can("medical_transport")) return 0;
+    const int cap = int(u_.vehicles * sim_.params().patients_per_vehicle);
+    return std::max(0, cap - sim_.hospitals().carried(u_.id));
+  }
+
+  /// Drives the patients on board to the nearest hospitals with free beds, as far as beds last.
+  /// False if some could not be placed anywhere (the unit stays with them).
+  bool deliver_patients() {
+    const World& w = sim_.world();
+    std::set<std::string> tried;
+    while (sim_.hospitals().carried(u_.id) > 0) {
+      const std::vector<double> times = sim_.roads().travel_times_from(at_, speed());
+      const Facility* best = nullptr;
+      for (const Facility& f : w.facilities)
+        if (f.kind == "hospital" && !tried.count(f.id) && sim_.hospitals().free_beds(f.id) >= 1 &&
+            times[f.node] < std::numeric_limits<double>::infinity() &&
+            (!best || times[f.node] < times[best->node]))
+          best = &f;
+      if (!best) {
+        sim_.emit("hospital.full", {"", u_.id}, {{"patients_waiting", sim_.hospitals().carried(u_.id)}});
+        return false;
+      }
+      tried.insert(best->id);
+      if (!travel(uint32_t(best->node), best->id, "transport_patients", false)) return false;
+      sim_.hospitals().admit(u_.id, best->id);
+    }
+    return true;
   }
 
   /// Goes home unless a new order is waiting.
@@ -192,6 +241,8 @@ private:
     busy_ = false;
     report("idle");
   }
+
+  double speed() const { return u_.speed_factor * sim_.params().road_speed_scale; }
 
   Simulation& sim_;
   const Unit& u_;

@@ -12,8 +12,4 @@ class Simulation;
 /// Starts the actor of world unit `index`.
 void start_unit_actor(Simulation& sim, size_t index);
 
-/// People one relief vehicle serves with basic needs (food, water, bedding) for a day (estimated,
-/// docs/models/population.md).
-constexpr double kReliefPeoplePerVehicle = 2000;
-
 } // namespace hg

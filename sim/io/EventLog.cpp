@@ -1,5 +1,7 @@
 #include "sim/io/EventLog.hpp"
 
+#include "sim/io/EventTypes.hpp"
+
 #include <sqlite3.h>
 
 #include <cmath>
@@ -20,11 +22,29 @@ void round_numbers(nlohmann::json& j) {
       round_numbers(x);
   }
 }
+bool g_strict = false;
+
+void check_registered(const std::string& type, const nlohmann::json& payload) {
+  const EventType* t = find_event_type(type);
+  if (!t) throw std::logic_error("event type \"" + type + "\" is not in the event catalogue");
+  for (auto it = payload.begin(); it != payload.end(); ++it) {
+    bool known = false;
+    for (const auto& f : t->fields)
+      known = known || f.name == it.key();
+    if (!known)
+      throw std::logic_error("event " + type + ": payload field \"" + it.key() + "\" is not in the catalogue");
+  }
+}
 } // namespace
+
+void EventLog::set_strict(bool on) {
+  g_strict = on;
+}
 
 const Event& EventLog::append(double t, std::string type, std::vector<std::string> actors,
                               nlohmann::json payload) {
   if (payload.is_null()) payload = nlohmann::json::object();
+  if (g_strict) check_registered(type, payload);
   round_numbers(payload);
   Event e;
   e.seq = long(events_.size());
@@ -33,6 +53,8 @@ const Event& EventLog::append(double t, std::string type, std::vector<std::strin
   e.actors = std::move(actors);
   e.payload = std::move(payload);
   events_.push_back(std::move(e));
+  for (const auto& f : listeners_)
+    f(events_.back());
   return events_.back();
 }
 

@@ -5,6 +5,7 @@
 /// read back by scoring and the viewer, which never see the engine's memory.
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ public:
   /// Appends an event; payload numbers are rounded to 6 decimals so the text form is stable.
   const Event& append(double t, std::string type, std::vector<std::string> actors, nlohmann::json payload);
   const std::vector<Event>& events() const { return events_; }
+  /// Calls `f` with every event appended from now on, on the appending thread (live viewers, the
+  /// drill server, ensemble KPIs). Keep it short; copy what you need.
+  void subscribe(std::function<void(const Event&)> f) { listeners_.push_back(std::move(f)); }
+  /// Refuses (std::logic_error) an event whose type or payload fields are not in the event catalogue
+  /// (tests turn this on, so that the catalogue and docs/formats.md cannot drift from the writers).
+  static void set_strict(bool on);
   size_t size() const { return events_.size(); }
 
   /// One event as its canonical JSON line (no trailing newline).
@@ -39,6 +46,7 @@ public:
 
 private:
   std::vector<Event> events_;
+  std::vector<std::function<void(const Event&)>> listeners_;
 };
 
 } // namespace hg

@@ -15,16 +15,20 @@ double hours(const YamlCursor& c, const std::string& key, Range r = Range::non_n
 }
 } // namespace
 
-Scenario load_scenario(const std::string& path, Diagnostics& diag) {
+Scenario load_scenario(const std::string& path, Diagnostics& diag, const DrawOptions& draw) {
   Scenario s;
   s.file = std::filesystem::absolute(path).lexically_normal().string();
   auto f = YamlFile::load(path, diag);
   if (!f || !f->expect_kind("scenario")) return s;
   YamlCursor r = f->root();
-  r.only_keys({"hgdrill",  "id",      "name",       "map",           "resources", "comms",
-               "plan",     "rubric",  "start",      "duration_h",    "seed",      "lead_post",
-               "incident", "hazards", "closures",   "link_failures", "injects",   "uncertain",
-               "src",      "note",    "description"});
+  r.only_keys({"hgdrill",   "id",        "name",      "map",        "resources", "comms",        "plan",
+               "rubric",    "start",     "duration_h", "seed",      "lead_post", "commanders",   "parameters",
+               "incident",  "hazards",   "closures",  "link_failures", "injects", "uncertain", "unavailable_units",
+               "src",       "note",      "description"});
+  // Uncertain inputs first: a draw is written into the document before any field is read.
+  s.uncertain = read_uncertain(r);
+  s.seed = uint64_t(r.opt_num("seed", 1, Range::closed(0, 9007199254740992.0)));
+  if (draw.draw && !diag.has_errors()) s.draws = apply_draws(r.node(), s.uncertain, draw.seed.value_or(s.seed));
   s.id = r.id();
   auto [zh, en] = r.names();
   s.name = {zh, en};
@@ -35,8 +39,17 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
   s.rubric_file = r.has("rubric") ? resolve_path(path, r.str("rubric")) : "";
   s.start_label = r.opt_str("start", "");
   s.duration_s = hours(r, "duration_h", Range::positive());
-  s.seed = uint64_t(r.opt_num("seed", 1, Range::non_negative()));
   s.lead_post = r.opt_str("lead_post", "cp_city");
+  if (r.has("parameters")) {
+    YamlCursor pc = r["parameters"];
+    std::vector<std::string> keys = {"src", "note"};
+    for (const auto& pi : parameter_table())
+      keys.push_back(pi.name);
+    pc.only_keys(keys);
+    for (const auto& pi : parameter_table())
+      if (pc.has(pi.name)) s.params.*pi.field = pc.num(pi.name, Range::closed(pi.lo, pi.hi)) * pi.scale;
+    pc.require_src();
+  }
 
   const size_t errors_before = diag.error_count();
   s.world = load_world(s.world_files, diag);
@@ -129,16 +142,35 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag) {
     if (c.has("body")) in.body = yaml_to_json(c["body"].node());
     s.injects.push_back(in);
   }
-  for (auto& c : r.seq("uncertain")) {
-    c.only_keys({"name", "distribution", "params", "src", "note"});
-    Uncertain u;
-    u.name = c.str("name");
-    u.distribution = c.str("distribution");
-    static const std::vector<std::string> kDist = {"normal", "lognormal", "uniform", "triangular", "choice"};
-    if (!u.distribution.empty() && std::find(kDist.begin(), kDist.end(), u.distribution) == kDist.end())
-      c["distribution"].error("expected normal|lognormal|uniform|triangular|choice");
-    if (!c.has("src")) c.error("numbers need provenance: add src:");
-    s.uncertain.push_back(u);
+  for (auto& c : r.seq("commanders")) {
+    c.only_keys({"post", "kind", "plan", "person", "src", "note"});
+    CommanderSpec cs;
+    cs.line = c.line();
+    cs.post = post_ref(c, "post");
+    cs.kind = c.opt_str("kind", c.has("plan") ? "plan" : c.has("person") ? "person" : "");
+    if (cs.kind == "plan") {
+      if (!c.has("plan")) c["plan"].error("missing required field: the plan file this post plays");
+      else cs.plan = resolve_path(path, c.str("plan"));
+    } else if (cs.kind == "person") {
+      cs.person = c.has("person") ? c.id("person") : cs.post;
+    } else if (cs.kind != "none") {
+      c["kind"].error("expected plan, person or none (got \"" + cs.kind + "\")");
+    }
+    for (const auto& other : s.commanders)
+      if (other.post == cs.post) c["post"].error("post " + cs.post + " already has a commander (line " +
+                                                 std::to_string(other.line) + ")");
+    s.commanders.push_back(cs);
+  }
+  {
+    auto ids = r.strs("unavailable_units");
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (!world_ok) break;
+      auto it = s.world.unit_index.find(ids[i]);
+      if (it == s.world.unit_index.end())
+        r["unavailable_units"].at(i).error("unknown unit \"" + ids[i] + "\"");
+      else
+        s.world.units[it->second].available = false;
+    }
   }
   if (s.duration_s > 0 && s.incident.at_s > s.duration_s)
     r["incident"]["at_h"].error("incident starts after the end of the scenario (duration_h)");

@@ -3,8 +3,10 @@
 /// @brief A scenario (scenario/1): which world, plan and rubric, the incident, the hazard models,
 /// and the scheduled disturbances (road closures, link failures, injects).
 #include "sim/io/Diagnostics.hpp"
+#include "sim/io/Uncertainty.hpp"
 #include "sim/io/WorldLoader.hpp"
 #include "sim/io/YamlReader.hpp"
+#include "sim/world/ModelParameters.hpp"
 #include "sim/world/World.hpp"
 
 #include <optional>
@@ -45,11 +47,19 @@ struct Inject {
   nlohmann::json body;
 };
 
-/// An uncertain input, described for Monte Carlo runs (not sampled by a single run).
-struct Uncertain {
-  std::string name;
-  std::string distribution; ///< normal | lognormal | uniform | triangular | choice
-  nlohmann::json params;
+/// Who commands a post: a plan (automatic commander), a person (drill team, scripted person), or nobody.
+struct CommanderSpec {
+  std::string post;
+  std::string kind;   ///< plan | person | none
+  std::string plan;   ///< plan file (kind plan)
+  std::string person; ///< team or person id (kind person)
+  int line = 0;
+};
+
+/// How the uncertain inputs are treated when a scenario is loaded.
+struct DrawOptions {
+  bool draw = false;            ///< false: the values as written (nominal)
+  std::optional<uint64_t> seed; ///< draw stream (hgdrill run: the run's seed); none = the scenario's seed
 };
 
 struct Scenario {
@@ -62,17 +72,21 @@ struct Scenario {
   std::string start_label;
   double duration_s = 0;
   uint64_t seed = 1;
-  std::string lead_post; ///< the post that runs the plan
+  std::string lead_post; ///< the post that runs the scenario's plan and receives field reports
+  std::vector<CommanderSpec> commanders; ///< `commanders:`; the lead post's plan is added by the loader
+  ModelParameters params;                ///< `parameters:` over the defaults
   Incident incident;
   std::vector<YamlCursor> hazard_specs; ///< parsed by the hazard factories
   std::vector<ScheduledClosure> closures;
   std::vector<LinkFailure> link_failures;
   std::vector<Inject> injects;
   std::vector<Uncertain> uncertain;
+  nlohmann::json draws = nlohmann::json::object(); ///< {name: value} applied to this scenario ({} = nominal)
   World world;
 };
 
-/// Loads the scenario and its world; every problem goes to `diag`.
-Scenario load_scenario(const std::string& path, Diagnostics& diag);
+/// Loads the scenario and its world; every problem goes to `diag`. With `draws.draw`, every uncertain
+/// input is drawn from `draws.seed` and written into the scenario first (Uncertainty.hpp).
+Scenario load_scenario(const std::string& path, Diagnostics& diag, const DrawOptions& draws = {});
 
 } // namespace hg

@@ -1,6 +1,7 @@
 #include "sim/plan/Expression.hpp"
 
 #include "sim/engine/Beliefs.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/world/World.hpp"
 
 #include <cctype>
@@ -30,23 +31,27 @@ double level_number(const std::string& l) {
 } // namespace
 
 const std::vector<QuantityInfo>& quantity_table() {
-  static const std::vector<QuantityInfo> t = {
-      {"stage", "gauge", "flood", -kInf, kInf},
-      {"warning", "gauge", "", -kInf, kInf},
-      {"guarantee", "gauge", "", -kInf, kInf},
-      {"depth", "zone", "flood", 0, kInf},
-      {"zone_reached", "zone", "", 0, 1},
-      {"zones_reached", "", "", 0, kInf},
-      {"fire_area_ha", "", "forest_fire", 0, kInf},
-      {"people_in_aegl2", "", "chemical_release", 0, kInf},
-      {"people_in_aegl3", "", "chemical_release", 0, kInf},
-      {"miners_trapped", "", "coal_mine", 0, kInf},
-      {"casualties", "", "", 0, kInf},
-      {"incident_reported", "", "", 0, 1},
-      {"hours_since_report", "", "", -1, kInf},
-      {"response_level", "", "", 0, 4},
-      {"t_hours", "", "", 0, kInf},
-  };
+  // The engine's own quantities, then each hazard module's (rebuilt when a module is registered).
+  static std::vector<QuantityInfo> t;
+  static size_t generation = ~size_t(0);
+  if (generation != hazard_registry_generation()) {
+    t = {
+        {"warning", "gauge", "", -kInf, kInf, "", QuantitySpec::Read::kValueOfArg},
+        {"guarantee", "gauge", "", -kInf, kInf, "", QuantitySpec::Read::kValueOfArg},
+        {"zone_reached", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
+        {"zones_reached", "", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
+        {"casualties", "", "", 0, kInf, "casualties", QuantitySpec::Read::kSumOverSubjects},
+        {"patients_waiting", "", "", 0, kInf, "patients_waiting", QuantitySpec::Read::kSumOverSubjects},
+        {"incident_reported", "", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
+        {"hours_since_report", "", "", -1, kInf, "", QuantitySpec::Read::kValueOfArg},
+        {"response_level", "", "", 0, 4, "", QuantitySpec::Read::kValueOfArg},
+        {"t_hours", "", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
+    };
+    for (const auto& m : hazard_modules())
+      for (const auto& q : m.quantities)
+        t.push_back({q.name, q.arg, m.kind, q.lo, q.hi, q.observed, q.read});
+    generation = hazard_registry_generation();
+  }
   return t;
 }
 
@@ -71,13 +76,11 @@ struct Quantity : Expression {
   std::string name, arg;
   std::optional<double> eval(const EvalContext& c) const override {
     const Beliefs& b = *c.beliefs;
-    if (name == "stage") return b.value("gauge_stage_m", arg);
     if (name == "warning" || name == "guarantee") {
       const Facility* f = c.world ? c.world->facility(arg) : nullptr;
       if (!f) return std::nullopt;
       return name == "warning" ? f->warning_m : f->guarantee_m;
     }
-    if (name == "depth") return b.value("zone_depth_m", arg);
     if (name == "zone_reached") {
       auto it = b.zones.find(arg);
       return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
@@ -88,11 +91,14 @@ struct Quantity : Expression {
         n += z.reached ? 1 : 0;
       return n;
     }
-    if (name == "fire_area_ha") return b.max_value("fire_area_ha");
-    if (name == "people_in_aegl2") return b.sum_value("people_aegl2");
-    if (name == "people_in_aegl3") return b.sum_value("people_aegl3");
-    if (name == "miners_trapped") return b.sum_value("miners_trapped");
-    if (name == "casualties") return b.sum_value("casualties");
+    if (const QuantityInfo* q = find_quantity(name); q && !q->observed.empty()) {
+      // A quantity read from observations (hazard modules, casualties): never ground truth.
+      switch (q->read) {
+      case QuantitySpec::Read::kValueOfArg: return b.value(q->observed, arg);
+      case QuantitySpec::Read::kMaxOverSubjects: return b.max_value(q->observed);
+      case QuantitySpec::Read::kSumOverSubjects: return b.sum_value(q->observed);
+      }
+    }
     if (name == "incident_reported") return b.incident_known ? 1.0 : 0.0;
     if (name == "hours_since_report") return b.incident_known ? (c.now_s - b.first_report_t) / 3600.0 : -1.0;
     if (name == "response_level") return level_number(b.response_level);

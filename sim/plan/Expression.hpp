@@ -7,6 +7,8 @@
 /// cmp := sum (('<'|'<='|'>'|'>='|'=='|'!=') sum)? ; sum := prod (('+'|'-') prod)* ;
 /// prod := atom (('*'|'/') atom)* ; atom := number | name | name '(' id ')' | '(' or ')'.
 /// Names are listed in docs/plans.md (quantity table). Booleans are 1 and 0.
+#include "sim/hazards/ModuleParts.hpp"
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,9 +30,11 @@ struct EvalContext {
 /// @brief What a quantity name means: its argument kind and its possible range (for static checks).
 struct QuantityInfo {
   std::string name;
-  std::string arg;    ///< "" (no argument), "gauge", "zone"
-  std::string hazard; ///< hazard kind that produces it ("" = any)
+  std::string arg;    ///< "" (no argument), "gauge", "zone", or what a hazard module names
+  std::string hazard; ///< hazard kind that produces it ("" = the engine)
   double lo, hi;      ///< possible range
+  std::string observed; ///< observation quantity it reads ("" = computed by the engine)
+  QuantitySpec::Read read = QuantitySpec::Read::kValueOfArg;
 };
 const std::vector<QuantityInfo>& quantity_table();
 

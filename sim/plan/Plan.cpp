@@ -36,7 +36,8 @@ void check_quantity_args(const YamlCursor& at, const Expression& e, const World*
 
 } // namespace
 
-Plan load_plan(const std::string& path, const World* world, Diagnostics& diag) {
+Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
+               const std::set<std::string>* hazard_targets) {
   Plan p;
   p.file = path;
   auto f = YamlFile::load(path, diag);
@@ -104,7 +105,7 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag) {
       auto acts = c.seq("actions", true);
       if (acts.empty() && c.has("actions")) c["actions"].error("a clause needs at least one action");
       for (auto& a : acts) {
-        Action act = parse_action(a, world);
+        Action act = parse_action(a, world, hazard_targets);
         if (!act.agency.empty() && !agency_ids.empty() && !agency_ids.count(act.agency))
           a["agency"].error("unknown agency \"" + act.agency + "\" (declare it in organisation.agencies)");
         cl.actions.push_back(std::move(act));

@@ -9,6 +9,7 @@
 #include "sim/world/World.hpp"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct Plan {
 };
 
 /// Loads a plan; ids are checked against `world` when given.
-Plan load_plan(const std::string& path, const World* world, Diagnostics& diag);
+/// Loads a plan; ids are checked against `world` when given, and dispatch targets may also be the
+/// scenario's hazard targets.
+Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
+               const std::set<std::string>* hazard_targets = nullptr);
 
 } // namespace hg

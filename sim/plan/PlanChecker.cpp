@@ -20,9 +20,14 @@ std::string hm(double s) {
 
 } // namespace
 
-void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::string>& hazard_kinds,
-                Diagnostics& diag) {
+void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::unique_ptr<Hazard>>& hazards,
+                const std::string& post, Diagnostics& diag) {
   const World& w = sc.world;
+  std::vector<std::string> hazard_kinds;
+  for (const auto& h : hazards)
+    hazard_kinds.push_back(h->kind());
+  const std::vector<std::string> core_tasks = {"respond", "evacuate", "rescue", "relief"}; // engine-only tasks
+  const ModelParameters& par = sc.params;
   RoadNetwork roads = RoadNetwork::from_world(w);
   auto finding = [&](bool error, const PlanClause& c, const std::string& msg) {
     const std::string path = c.section + "[" + c.id + "]";
@@ -33,7 +38,10 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
   };
   auto place_node = [&](const std::string& id) -> std::optional<size_t> {
     if (id == "incident") return sc.incident.node;
-    return w.node_of(id);
+    if (auto n = w.node_of(id)) return n;
+    for (const auto& h : hazards)
+      if (std::string site = h->site_of(id); !site.empty()) return w.node_of(site);
+    return std::nullopt;
   };
   std::map<std::string, std::vector<std::string>> promised; // capability -> clause ids (one per unit)
   for (const auto& c : plan.clauses) {
@@ -56,6 +64,17 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
         const std::string target = a.args.value("target", "");
         const std::string cap = a.args.value("capability", "");
         const bool outside = a.args.value("outside", false);
+        const std::string task = a.args.value("task", "respond");
+        // Work on a hazard (sandbag, fireline…) needs a hazard that takes that task on that target.
+        if (std::find(core_tasks.begin(), core_tasks.end(), task) == core_tasks.end() &&
+            std::none_of(hazards.begin(), hazards.end(),
+                         [&](const std::unique_ptr<Hazard>& h) { return h->accepts_work(task, target); }))
+          // A world place is a warning (a plan shared by several scenarios names other scenarios' sites);
+          // an id that is neither a place nor a hazard target was refused when the plan was read.
+          finding(false, c,
+                  "no hazard of this scenario takes task '" + task + "' on target \"" + target +
+                      "\": units sent there would find nothing to work on" +
+                      (hazards.empty() ? " (the scenario has no hazard model)" : ""));
         auto to = place_node(target);
         if (!to) continue;
         // Fastest capable unit: turnout + travel from its base.
@@ -67,7 +86,7 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
           const uint32_t base = uint32_t(w.facilities[u.base].node);
           if (!u.available || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
           ++capable;
-          const double t = u.turnout_s + times[base] / u.speed_factor;
+          const double t = u.turnout_s * par.turnout_scale + times[base] / (u.speed_factor * par.road_speed_scale);
           if (t < best) {
             best = t;
             best_unit = u.id;
@@ -128,10 +147,9 @@ void check_plan(const Plan& plan, const Scenario& sc, const std::vector<std::str
                   " exist: if they fire together, some units are promised to two places at once");
     }
   }
-  if (!plan.lead_post.empty() && plan.lead_post != sc.lead_post)
+  if (!plan.lead_post.empty() && plan.lead_post != post)
     diag.warning(plan.file, 0, 0, "organisation.lead_post",
-                 "plan names lead post " + plan.lead_post + " but the scenario's lead post is " +
-                     sc.lead_post);
+                 "plan names lead post " + plan.lead_post + " but it is played at post " + post);
 }
 
 } // namespace hg

@@ -14,6 +14,7 @@ namespace hg {
 class PlanExecutor : public Commander {
 public:
   PlanExecutor(const Plan& plan, const World& world);
+  std::string kind() const override { return "plan"; }
   void start(const LogFn& log) override;
   std::vector<Decision> decide(double now_s, const Beliefs& beliefs, const LogFn& log) override;
   void action_done(const Decision& d, double done_t, const LogFn& log) override;

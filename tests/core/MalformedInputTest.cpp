@@ -182,15 +182,13 @@ TEST_CASE("13. plan: bad condition syntax, unknown quantity, unknown action, unk
                   "condition ended in \"incident_reported and (\"") +
             expect(p,
                    "12:11: error: measures[1].when: bad condition: col 1: unknown quantity 'water_level' "
-                   "(known: stage, "
-                   "warning, guarantee, depth, zone_reached, zones_reached, fire_area_ha, people_in_aegl2, "
-                   "people_in_aegl3, miners_trapped, casualties, incident_reported, hours_since_report, "
-                   "response_level, t_hours) in \"water_level > 3\"") +
+                   "(known: warning, guarantee, zone_reached, zones_reached, casualties, patients_waiting, incident_reported, "
+                   "hours_since_report, response_level, t_hours, stage, depth) in \"water_level > 3\"") +
             expect(
                 p,
                 "13:20: error: measures[1].actions[0].do: unknown action \"launch_boats\" (expected one of "
                 "dispatch|evacuate|warn|close_road|reopen_road|open_shelter|open_depot|deliver_relief|report|"
-                "request_support|set_level)") +
+                "request_support|set_level|shelter_in_place)") +
             expect(p, "17:38: error: measures[2].actions[0].zones[0]: unknown zone \"z_mars\""));
 }
 

@@ -22,7 +22,7 @@ TEST_CASE("golden log of the demonstration scenario") {
   // after an intended change, and explain the change in the commit.
   const std::string d = hgtest::temp_dir("golden");
   auto r = hgtest::hgdrill("run " + hgtest::source("scenarios/demo/g11-hazmat.yaml") +
-                           " --no-report --no-baseline --quiet --out " + d + "/run");
+                           " --nominal --no-report --no-baseline --quiet --out " + d + "/run");
   REQUIRE(r.code == 0);
   const std::string got = hgtest::read(d + "/run/events.jsonl");
   const std::string want = hgtest::read(hgtest::source("tests/golden/demo_g11_hazmat.events.jsonl"));
@@ -33,7 +33,7 @@ TEST_CASE("golden log of the demonstration scenario") {
 TEST_CASE("golden log of the bundled flash-flood scenario") {
   const std::string d = hgtest::temp_dir("golden-flood");
   auto r = hgtest::hgdrill("run " + hgtest::source("scenarios/flood/flash-heli.yaml") +
-                           " --no-report --no-baseline --quiet --out " + d + "/run");
+                           " --nominal --no-report --no-baseline --quiet --out " + d + "/run");
   REQUIRE(r.code == 0);
   const std::string want = hgtest::read(hgtest::source("tests/golden/flash_heli.events.jsonl"));
   REQUIRE_FALSE(want.empty());

@@ -4,8 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${1:-build/bin/hgdrill}
 tmp=$(mktemp -d)
-"$bin" run scenarios/demo/g11-hazmat.yaml --no-report --no-baseline --quiet --out "$tmp/demo"
+"$bin" run scenarios/demo/g11-hazmat.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/demo"
 cp "$tmp/demo/events.jsonl" tests/golden/demo_g11_hazmat.events.jsonl
-"$bin" run scenarios/flood/flash-heli.yaml --no-report --no-baseline --quiet --out "$tmp/flash"
+"$bin" run scenarios/flood/flash-heli.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/flash"
 cp "$tmp/flash/events.jsonl" tests/golden/flash_heli.events.jsonl
 git --no-pager diff --stat -- tests/golden || true

@@ -33,7 +33,9 @@ Checked check(const std::string& scenario, const std::string& name, const std::s
   const std::string dir = hgtest::temp_dir("planchecks");
   c.plan_file = dir + "/" + name + ".yaml";
   hgtest::write(c.plan_file, std::string(kHead) + clauses);
-  hg::check_scenario(hgtest::source("tests/plans/fixtures/" + scenario), c.diag, nullptr, c.plan_file);
+  hg::SetupOptions opt;
+  opt.plan_override = c.plan_file;
+  hg::check_scenario(hgtest::source("tests/plans/fixtures/" + scenario), c.diag, nullptr, opt);
   INFO(c.diag.str());
   return c;
 }
@@ -171,9 +173,14 @@ TEST_CASE("conditions that can never be true are errors", "[plans][checks]") {
 }
 
 TEST_CASE("a condition reading a quantity no hazard of the scenario produces is a warning", "[plans][checks]") {
+  // A hazard kind this scenario does not use, registered here with one plan quantity.
+  hg::HazardModule wildfire;
+  wildfire.kind = "test_wildfire";
+  wildfire.quantities = {{"burning_ha", "", "burning_ha", hg::QuantitySpec::Read::kMaxOverSubjects, 0, 1e9, "test"}};
+  hg::register_hazard_module(wildfire);
   auto c = check("cond.yaml", "fire_in_flood",
                  "  - id: m_fire\n"
-                 "    when: \"fire_area_ha > 10\"\n"
+                 "    when: \"burning_ha > 10\"\n"
                  "    actions: [{do: set_level, level: I}]\n"
                  "    src: \"estimated: test\"\n"
                  "  - id: m_stage\n"
@@ -181,7 +188,7 @@ TEST_CASE("a condition reading a quantity no hazard of the scenario produces is 
                  "    actions: [{do: set_level, level: I}]\n"
                  "    src: \"estimated: test\"\n");
   CHECK(c.diag.error_count() == 0);
-  CHECK(c.has(W, "measures[m_fire]: condition reads 'fire_area_ha', which only a forest_fire hazard produces; this "
+  CHECK(c.has(W, "measures[m_fire]: condition reads 'burning_ha', which only a test_wildfire hazard produces; this "
                  "scenario has none, so the clause can never fire here"));
   CHECK_FALSE(c.has(W, "measures[m_stage]")); // the flood scenario produces stage(g)
 

@@ -9,8 +9,9 @@
 //    never expires because mail comes every 60 s), so the plan is evaluated at 60 n + 1 s;
 //  - the incident (t = 0) is reported 5 min later: the report is sent at 300 s and arrives at 301 s;
 //  - levee lv_c breaches at 72 s (in the step 60..120 s) over its full 1000 m at once: the breach
-//    takes the whole river, 115 m3/s, so z_c holds 0.5 (0 + 115) 60 = 3450 m3 at 120 s, i.e.
-//    3450 / 20000 = 0.1725 m >= 0.1 m: the zone is reached at 120 s and the report arrives at 121 s.
+//    takes the whole river, 115 m3/s; the implicit polder exchange (docs/models/flood.md §6) books it
+//    for the whole step, so z_c holds 115 x 60 = 6900 m3 at 120 s, i.e. 6900 / 20000 = 0.345 m >= 0.1 m:
+//    the zone is reached at 120 s and the report arrives at 121 s.
 #include "../core/TestSupport.hpp"
 #include "sim/engine/Simulation.hpp"
 #include "sim/plan/ScenarioSetup.hpp"
@@ -151,13 +152,13 @@ TEST_CASE("each condition type fires at the first evaluation after the post can 
 TEST_CASE("depth(z) fires at the first reported zone depth above 0", "[plans][conditions]") {
   // Engine bug (see the report): FloodModel::report emits flood.zone but never sends a zone_depth_m
   // observation, so Beliefs never hold depth(z) and the clause can never fire.
-  // Hand computation: the first water is in the step ending at 120 s (0.1725 m, flood.zone at 120 s);
+  // Hand computation: the first water is in the step ending at 120 s (0.345 m, flood.zone at 120 s);
   // the reading arrives over gov at 121 s.
   const auto ev = run_scenario("cond.yaml");
   auto z = hgtest::of_type(ev, "flood.zone");
   REQUIRE_FALSE(z.empty());
   CHECK(z[0].t == Approx(120.0).margin(0.01));
-  CHECK(z[0].payload["depth_m"].get<double>() == Approx(0.1725).margin(1e-4));
+  CHECK(z[0].payload["depth_m"].get<double>() == Approx(0.345).margin(1e-4));
   auto t = fired(ev, "c_depth");
   REQUIRE(t.size() == 1);
   CHECK(t[0] == Approx(121.0).margin(0.01));

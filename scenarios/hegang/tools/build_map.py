@@ -165,6 +165,27 @@ node("n_fujin", "富锦市", "Fujin", 47.25, 132.04, "estimated", EST_OUT.format
 node("n_tongjiang", "同江市", "Tongjiang", 47.650, 132.500, "sourced-WGS", REF + " §2.2 (en-wiki mirror ipedia.pro)", outside=True)
 node("n_jms_depot", "佳木斯省级救灾物资储备库", "Jiamusi provincial relief depot", 46.80, 130.36, "estimated", REF + " §5 (estimated, in Jiamusi)", outside=True)
 
+# Songhua crossings at 佳木斯 (the NE centre line passes 0.17 km north of the 佳木斯 node). Bridge ends
+# 0.7–1.2 km from the centre line on each bank; positions estimated (not georeferenced).
+EJ = "estimated: {} ; position not georeferenced, placed on the NE Songhua centre line's {} bank ±2 km"
+node("n_g11_sh_n", "鹤大高速佳木斯松花江特大桥北端", "G11 Jiamusi Songhua bridge north end", 46.846, 130.346, "estimated",
+     EJ.format("ref §2.1: the 鹤大高速佳木斯过境段 (25.239 km, opened 2022-11-08) has one super-major Songhua bridge; "
+               "its south end is the 佳木斯 node itself, 0.17 km south of the centre line", "left (north)"),
+     outside=True)
+node("n_g201_sh_n", "佳木斯松花江公路大桥北端", "Jiamusi Songhua highway bridge north end (old G201)", 46.848, 130.37, "estimated",
+     EJ.format("ref §2.2 #3: the old G201 crosses the Songhua at 佳木斯; bridge name 佳木斯松花江公路大桥 from general knowledge, unverified", "left (north)"),
+     outside=True)
+node("n_g201_sh_s", "佳木斯松花江公路大桥南端", "Jiamusi Songhua highway bridge south end (old G201)", 46.834, 130.37, "estimated",
+     EJ.format("as above", "right (south)"), outside=True)
+node("n_g201_tangyuan_e", "G201 汤原—佳木斯（江北）", "old G201 between Tangyuan and Jiamusi (north bank)", 46.875, 130.10, "estimated",
+     "estimated: waypoint keeping the old G201 on the Songhua's left (north) bank between 汤原 and the 佳木斯 bridge, "
+     "north of the NE centre line's meanders; ±3 km", outside=True)
+node("n_g1011_yilan", "G1011 佳木斯—依兰方向", "G1011 south-west of Jiamusi (toward Yilan)", 46.62, 130.02, "estimated",
+     "estimated: waypoint keeping G1011 on the Songhua's right (south-east) bank south-west of 佳木斯 (the expressway "
+     "runs toward 依兰/哈尔滨 on that bank); ±5 km", outside=True)
+node("n_g1011_tongjiang_s", "G1011 富锦—同江（江南）", "G1011 between Fujin and Tongjiang (south bank)", 47.45, 132.40, "estimated",
+     "estimated: waypoint keeping G1011 on the Songhua's right (south-east) bank between 富锦 and 同江; ±5 km", outside=True)
+
 # ---- city districts: seats and subdistricts
 node("n_hg_gov", "鹤岗市政府（向阳区友谊路1号）", "Hegang city government", 47.34004, 130.28641, "sourced-GCJ→WGS",
      "[V] 230402 向阳区 seat (Vonng/adcode, CC BY 4.0); GCJ-02->WGS84; government address 向阳区友谊路1号 [WP-zh]", district="d_xiangyang")
@@ -268,8 +289,15 @@ V_node("n_dongming", "东明朝鲜族乡", "Dongming Korean township", 47.568994
 V_node("n_lbfb", "萝北县林业局", "Luobei County Forestry Bureau", 47.572955, 130.834613, "230421400000", "d_luobei")
 V_node("n_hebei", "鹤北镇", "Hebei town", 47.538657, 130.458176, "230421101000", "d_luobei")
 V_node("n_hbfb", "鹤北林业局", "Hebei Forestry Bureau", 47.551323, 130.450476, "230421401000", "d_luobei")
-V_node("n_mingshan", "名山镇", "Mingshan town (Luobei port)", 47.679232, 131.076561, "230421102000", "d_luobei",
-       elev=flood_elev(47.679232, 131.076561, "Amur", 1.0, "port town on the Amur bank behind the dyke"))
+# 名山镇: the [V] point (47.679232, 131.076561) lies 0.38 km north of the Natural Earth Amur centre line,
+# which is too coarse here (the town is on the right bank, the channel runs north of it). The road node
+# is put 0.75 km south, on the right bank of that line, so that the roads into the town do not "cross
+# the Amur" (check_map.py / hgdrill validate river check); facilities and the ground level keep the
+# [V] point.
+node("n_mingshan", "名山镇", "Mingshan town (Luobei port)", 47.6725, 131.076561, "proxy",
+     V.format("230421102000") + "; road node moved 0.75 km S of the [V] point (47.679232) onto the right bank of "
+     "the Natural Earth Amur centre line, which passes 0.38 km S of the [V] point", district="d_luobei",
+     elev=flood_elev(47.679232, 131.076561, "Amur", 1.0, "port town on the Amur bank behind the dyke"))
 V_node("n_tuanjie_lb", "团结镇", "Tuanjie town", 47.484373, 130.872773, "230421103000", "d_luobei",
        elev=flood_elev(47.484373, 130.872773, "Songhua", 6.0, "lower 都鲁河 marsh plain, ~35 km N of the Songhua; flood/waterlogging prone (ref §3.1)"))
 V_node("n_zhaoxing", "肇兴镇", "Zhaoxing town", 47.722945, 131.340016, "230421104000", "d_luobei",
@@ -323,6 +351,9 @@ node("n_fusui_n", "富绥松花江大桥北端", "Fusui Songhua bridge north end
 node("n_fusui_s", "富绥松花江大桥南端", "Fusui Songhua bridge south end", 47.2495, 131.8850, "estimated",
      EW.format("富绥大桥 south (富锦) abutment"), outside=True,
      elev=flood_elev(47.240, 131.880, "Songhua", 0.5, "south-bank floodplain at the abutment"))
+node("n_fusui_s_road", "富绥大桥南引道（江南）", "Fusui bridge south approach (south bank)", 47.235, 131.96, "estimated",
+     EW.format("south approach to 富锦 kept on the Songhua's right bank, south of the NE centre line, which runs along "
+               "lat 47.25 here"), outside=True)
 
 # ---- forest farms (nodes), [V]
 FF = [  # id, zh, en, lat, lon, code, district
@@ -346,6 +377,14 @@ FF = [  # id, zh, en, lat, lon, code, district
 ]
 for nid, zh, en, la, lo, code, d in FF:
     V_node(nid, zh, en, la, lo, code, d)
+# G331 waypoints keeping the border road on the right (Chinese) bank where the straight line between
+# two places would cut across a bend of the NE Amur centre line.
+node("n_g331_ms_e", "G331 名山—肇兴（沿江）", "G331 east of Mingshan (river bend)", 47.672, 131.15, "estimated",
+     EW.format("G331 east of 名山, south of the Amur bend at 131.10–131.15 E"), district="d_luobei")
+node("n_g331_zx_e", "G331 肇兴—中兴（沿江）", "G331 east of Zhaoxing (river bend)", 47.645, 131.61, "estimated",
+     EW.format("G331 east of 肇兴, south of the Amur bend at 131.58–131.63 E"))
+node("n_g331_jmt_w", "G331 金满屯—太平沟（山路）", "G331 between Jinmantun and Taipinggou", 48.06, 130.64, "estimated",
+     EW.format("G331 between 金满屯 and 太平沟 forest farms, west of the Amur bend at 130.66–130.68 E"), district="d_luobei")
 node("n_ff_helin", "鹤林林场", "Helin forest farm", 47.47, 130.12, "estimated",
      "estimated: named among 鹤岗市林业局 farms (ref §4.4) without coordinate; placed between 红旗 and 十里河 farms", district="d_dongshan")
 
@@ -385,7 +424,9 @@ road("r_g11_1", "n_g11_start", "n_heli_br_n", *G11, "motorway", "urban")
 bridge("r_g11_heli_bridge", "n_heli_br_n", "n_heli_br_s", "G11 河里大桥", "G11 Heli bridge", "motorway", "estimated (the reference names the bridge as G11's start in 东山区, ref §2.1; site not georeferenced)")
 road("r_g11_2", "n_heli_br_s", "n_g11_xinhua_ic", *G11, "motorway", "plain")
 road("r_g11_3", "n_g11_xinhua_ic", "n_g11_south", *G11, "motorway", "plain")
-road("r_g11_4", "n_g11_south", "n_jiamusi", *G11, "motorway", "plain", src="includes the 25.239 km 佳木斯过境段 opened 2022-11-08 (ref §2.1)")
+road("r_g11_4", "n_g11_south", "n_g11_sh_n", *G11, "motorway", "plain", src="part of the 25.239 km 佳木斯过境段 opened 2022-11-08 (ref §2.1)")
+bridge("r_g11_songhua_bridge", "n_g11_sh_n", "n_jiamusi", "鹤大高速佳木斯松花江特大桥", "G11 Jiamusi Songhua bridge", "motorway",
+       "estimated (ref §2.1: one super-major Songhua bridge on the 佳木斯过境段; site not georeferenced; the edge ends at the 佳木斯 node on the south bank)")
 # G1111 鹤哈高速 (ref §2.1: 460 km total, G11 at Hegang -> 伊春 -> 绥化 -> 哈尔滨)
 G1111 = ("G1111 鹤哈高速", "G1111 Hegang–Harbin Expressway")
 road("r_g1111_1", "n_heli_br_s", "n_g1111_s", *G1111, "motorway", "urban")
@@ -412,7 +453,11 @@ road("r_heyi_3", "n_ff_sandao", "n_yichun", *HY, "primary", "hilly")
 G201 = ("G201 鹤大公路（老国道）", "old G201 Hegang–Dalian road")
 road("r_g201_1", "n_jundelu", "n_g201_s", *G201, "trunk", "plain")
 road("r_g201_2", "n_g201_s", "n_tangyuan", *G201, "trunk", "plain")
-road("r_g201_3", "n_tangyuan", "n_jiamusi", *G201, "trunk", "plain", src="crosses the Songhua at 佳木斯 (ref §2.2 #3)")
+road("r_g201_3", "n_tangyuan", "n_g201_tangyuan_e", *G201, "trunk", "plain", src="north bank, toward the 佳木斯 bridge (ref §2.2 #3)")
+road("r_g201_4", "n_g201_tangyuan_e", "n_g201_sh_n", *G201, "trunk", "plain", src="north bank, toward the 佳木斯 bridge (ref §2.2 #3)")
+bridge("r_g201_songhua_bridge", "n_g201_sh_n", "n_g201_sh_s", "佳木斯松花江公路大桥（老G201）", "Jiamusi Songhua highway bridge (old G201)", "trunk",
+       "estimated (ref §2.2 #3: the old G201 crosses the Songhua at 佳木斯; name unverified, site not georeferenced)")
+road("r_g201_5", "n_g201_sh_s", "n_jiamusi", *G201, "trunk", "urban", src="south bridgehead into 佳木斯")
 # city -> 新华 (ref §2.2 #22) with 鹤立河 bridge
 XH = ("鹤岗—新华公路", "Hegang–Xinhua road")
 road("r_xinhua_1", "n_gongrencun", "n_kaoshan", *XH, "secondary", "plain")
@@ -460,8 +505,10 @@ road("r_hefeng_3", "n_gongqing", "n_fengxiang", *HF, "secondary", "plain")
 road("r_hengming_1", "n_fengxiang", "n_mingshan", "鹤名公路（名称未核实）", "road to Luobei port (name unverified)", "secondary", "plain", zone="z_mingshan")
 road("r_mingshan_farm", "n_mingshan", "n_mingshan_farm", "名山—名山农场", "Mingshan–Mingshan farm", "tertiary", "plain")
 G331 = ("G331 丹阿公路（沿江边防路）", "G331 border road along the Amur")
-road("r_g331_e1", "n_mingshan", "n_zhaoxing", *G331, "trunk", "plain", zone="z_zhaoxing")
-road("r_g331_e2", "n_zhaoxing", "n_zxbflc", *G331, "trunk", "plain", src="alignment east of 肇兴 assumed")
+road("r_g331_e0", "n_mingshan", "n_g331_ms_e", *G331, "trunk", "plain", src="alignment east of 名山 assumed")
+road("r_g331_e1", "n_g331_ms_e", "n_zhaoxing", *G331, "trunk", "plain", zone="z_zhaoxing")
+road("r_g331_e2", "n_zhaoxing", "n_g331_zx_e", *G331, "trunk", "plain", src="alignment east of 肇兴 assumed")
+road("r_g331_e2b", "n_g331_zx_e", "n_zxbflc", *G331, "trunk", "plain", src="alignment east of 肇兴 assumed")
 road("r_g331_e3", "n_zxbflc", "n_zhongren", *G331, "trunk", "plain", src="alignment assumed", zone="z_zhongren")
 road("r_g331_e4", "n_zhongren", "n_liansheng", *G331, "trunk", "plain", src="alignment assumed")
 road("r_g331_e5", "n_liansheng", "n_suidong", *G331, "trunk", "plain", src="alignment assumed", zone="z_suidong")
@@ -469,7 +516,7 @@ road("r_suidong_290", "n_suidong", "n_farm290", "绥东—二九〇农场", "Sui
 road("r_ferry_tongjiang", "n_farm290", "n_tongjiang", "松花江 同江渡口（估计）", "Songhua ferry to Tongjiang (estimated)", "ferry", "plain",
      src="no fixed bridge found between 绥滨 side and 同江; ferry/ice-road link assumed")
 # G331 north-west along the Amur (ref §2.2 #13-14)
-chain("r_g331_w", ["n_fengxiang", "n_ff_ershilihe", "n_ff_damahe", "n_ff_jinmantun", "n_ff_taipinggou", "n_taipinggou"],
+chain("r_g331_w", ["n_fengxiang", "n_ff_ershilihe", "n_ff_damahe", "n_ff_jinmantun", "n_g331_jmt_w", "n_ff_taipinggou", "n_taipinggou"],
       *G331, "trunk", "hilly", src="ref §2.2 #13: via the forest (hilly x1.35)")
 road("r_g331_jiayin", "n_taipinggou", "n_jiayin", *G331, "trunk", "hilly", src="ref §2.2 #14; travel note: 嘉荫→萝北 '二百多公里' through the mountains")
 # 萝北 county and forest roads
@@ -503,7 +550,9 @@ road("r_fusui_approach_n", "n_suibin", "n_fusui_n", "横二线 富绥大桥北�
 bridge("r_fusui_bridge", "n_fusui_n", "n_fusui_s", "富绥松花江公路大桥", "Fusui Songhua highway bridge", "primary", None,
        length=3.458, speed=60,
        src="ref §2.1: bridge 3,457.7 m, 4-lane Class-1 road, 60 km/h (jendow.com.tw; dbw.cn 2011-05-19); end positions estimated")
-road("r_fusui_approach_s", "n_fusui_s", "n_fujin", "横二线 富绥大桥南引道—富锦", "Fusui bridge south approach to Fujin", "primary", "plain",
+road("r_fusui_approach_s", "n_fusui_s", "n_fusui_s_road", "横二线 富绥大桥南引道—富锦", "Fusui bridge south approach to Fujin", "primary", "plain",
+     speed=60, src="project 14.448 km incl. 10.993 km main line (ref §2.1); alignment on the south bank estimated")
+road("r_fusui_approach_s2", "n_fusui_s_road", "n_fujin", "横二线 富绥大桥南引道—富锦", "Fusui bridge south approach to Fujin", "primary", "plain",
      speed=60, src="project 14.448 km incl. 10.993 km main line (ref §2.1); Fujin position estimated")
 road("r_suibin_liansheng", "n_suibin", "n_liansheng", "绥滨—连生县道", "Suibin–Liansheng county road", "secondary", "plain", zone="z_suibin")
 road("r_sb_beishan", "n_seat_suibin", "n_beishan_sb", "绥滨—北山县道", "Suibin–Beishan county road", "secondary", "plain")
@@ -516,9 +565,11 @@ road("r_fuqiang_puyang", "n_fuqiang", "n_puyang", "绥滨—富强—普阳（�
 road("r_puyang_sbxi", "n_puyang", "n_sbxilc", "普阳—绥滨西林场", "Puyang–Suibin West farm road", "tertiary", "plain")
 road("r_fuqiang_xinfu", "n_fuqiang", "n_xinfu", "富强—新富", "Fuqiang–Xinfu road", "tertiary", "plain")
 # outside links
-road("r_g1011_jms_harbin", "n_jiamusi", "n_harbin", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g1011_jms_harbin", "n_jiamusi", "n_g1011_yilan", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g1011_yilan_harbin", "n_g1011_yilan", "n_harbin", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
 road("r_g1011_jms_fujin", "n_jiamusi", "n_fujin", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
-road("r_g1011_fujin_tongjiang", "n_fujin", "n_tongjiang", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g1011_fujin_tongjiang", "n_fujin", "n_g1011_tongjiang_s", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
+road("r_g1011_tongjiang_2", "n_g1011_tongjiang_s", "n_tongjiang", "G1011 哈同高速", "G1011 Harbin–Tongjiang Expressway", "motorway", "plain")
 road("r_g10_harbin_daqing", "n_harbin", "n_daqing", "G10 绥满高速", "G10 Suifenhe–Manzhouli Expressway", "motorway", "plain")
 road("r_jms_depot", "n_jiamusi", "n_jms_depot", "佳木斯市区道路", "Jiamusi city streets", "urban", "urban")
 

@@ -11,9 +11,12 @@ post level); every node reachable from n_hg_gov; length_km >= great-circle dista
 end nodes; non-outside nodes/facilities inside a district polygon, zone nodes inside their
 own district; provenance rule (every mapping holding a number has src, exempt keys aside);
 zone populations sum to district census; plan figures (fire 272, semi-pro forest 59 teams /
-760 people, enterprise teams 200/56/37/13, social 86/68); gauges warning < guarantee.
+760 people, enterprise teams 200/56/37/13, social 86/68); gauges warning < guarantee; every road
+edge that crosses a river centre line of the map's rivers GeoJSON is a bridge or a ferry (the same
+rule as `hgdrill validate` of a map, sim/world/RiverCrossings.cpp).
 """
 import collections
+import json
 import os
 import re
 import sys
@@ -61,6 +64,31 @@ def provenance(obj, where, parent_has_src=False):
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
             provenance(v, f"{where}[{i}]")
+
+
+def _orient(a, b, c):
+    v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    return (v > 0) - (v < 0)
+
+
+def segments_cross(p1, p2, p3, p4):
+    """Segments p1p2 and p3p4 ((lon, lat) pairs) meet; touching counts (as in RiverCrossings.cpp)."""
+    return _orient(p1, p2, p3) != _orient(p1, p2, p4) and _orient(p3, p4, p1) != _orient(p3, p4, p2)
+
+
+def river_lines(path):
+    """(name, [(lon, lat), ...]) for every LineString part of a GeoJSON file."""
+    with open(path, encoding="utf-8") as f:
+        fc = json.load(f)
+    out = []
+    for i, ft in enumerate(fc.get("features", [])):
+        g = ft.get("geometry") or {}
+        props = ft.get("properties") or {}
+        name = props.get("name") or props.get("name_en") or props.get("name_zh") or f"river {i + 1}"
+        parts = [g["coordinates"]] if g.get("type") == "LineString" else \
+            g["coordinates"] if g.get("type") == "MultiLineString" else []
+        out.extend((name, [tuple(c[:2]) for c in part]) for part in parts)
+    return out
 
 
 def load(path):
@@ -273,6 +301,21 @@ def main():
             err(pid, "bad level")
     if posts.get("cp_city", {}).get("node") != "n_hg_gov":
         err("cp_city", "must sit at n_hg_gov")
+
+    # ---- roads across rivers: a bridge (bridge: true) or a ferry (class ferry), never a plain road
+    rivers_path = P(m.get("rivers", "rivers.geojson"))
+    if os.path.exists(rivers_path):
+        lines = river_lines(rivers_path)
+        for w, r in roads:
+            if r.get("bridge") or r.get("class") == "ferry":
+                continue
+            a, b = nodes.get(r.get("from")), nodes.get(r.get("to"))
+            if not (a and b):
+                continue
+            p1, p2 = (a["lon"], a["lat"]), (b["lon"], b["lat"])
+            for name, pts in lines:
+                if any(segments_cross(p1, p2, pts[k], pts[k + 1]) for k in range(len(pts) - 1)):
+                    err(w, f"{r['id']} crosses the {name} without a bridge or ferry edge")
 
     # ---- connectivity
     if "n_hg_gov" not in nodes:

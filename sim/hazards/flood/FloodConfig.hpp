@@ -2,6 +2,7 @@
 /// @file
 /// @brief Plain configuration of a FloodModel: river reaches, gauges, levees and protected zones.
 /// No YAML here (the loader fills these structs); every number carries its unit in its name.
+#include "sim/hazards/flood/Breach.hpp"
 #include "sim/hazards/flood/ChannelSection.hpp"
 #include "sim/hazards/flood/RatingCurve.hpp"
 #include "sim/hazards/flood/StorageCurve.hpp"
@@ -56,15 +57,18 @@ enum class BreachMode {
   kRandom,    ///< each hour above the guarantee stage with probability_per_h
 };
 
-/// @brief Breach trigger and geometry (linear growth, as in HEC-RAS dam/levee breach defaults).
+/// @brief Breach trigger and geometry: a trapezoidal opening as HEC-RAS's "User Entered Data" breach
+/// (final bottom width, final bottom elevation, side slopes, formation time, breach weir coefficient),
+/// growing linearly from the crest over the formation time.
 struct BreachConfig {
   BreachMode mode = BreachMode::kNone;
   double at_h = 0;
   double probability_per_h = 0;
-  double final_width_m = 50;
-  double formation_h = 1;   ///< time for the width to grow and the bottom to erode to their final values
-  double bottom_elev_m = 0; ///< final breach invert
-  double coefficient = kBroadCrestedWeirCoefficient;
+  double final_width_m = 50; ///< final bottom width of the opening (HEC-RAS "Final Bottom Width")
+  double formation_h = 1;    ///< time for the width to grow and the bottom to erode to their final values
+  double bottom_elev_m = 0;  ///< final breach invert (HEC-RAS "Final Bottom Elevation")
+  double side_slope_h_v = 0; ///< H:V slope of both sides of the trapezoid (0 = rectangular opening)
+  double coefficient = kHecRasBreachWeirCoefficient; ///< breach weir coefficient, SI (HEC-RAS 2.6 US)
 };
 
 /// @brief A levee (堤防) along a gauge's reach, protecting one zone.
@@ -74,7 +78,7 @@ struct LeveeConfig {
   double crest_elev_m = 0;
   double length_m = 1000; ///< crest length, used for overtopping
   std::string zone;       ///< protected zone
-  std::string node;       ///< road node where crews reach the levee (location_of); empty = the zone's node
+  std::string node;       ///< road node where crews reach the levee (site_of); empty = the zone's node
   BreachConfig breach;
   double overtop_coefficient = kBroadCrestedWeirCoefficient;
 };

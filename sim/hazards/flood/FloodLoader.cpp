@@ -150,7 +150,7 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
     if (l.has("breach")) {
       YamlCursor b = l["breach"];
       b.only_keys({"mode", "at_h", "probability_per_h", "final_width_m", "formation_h", "bottom_elev_m",
-                   "coefficient", "src", "note"});
+                   "side_slope", "coefficient", "src", "note"});
       b.require_src();
       const std::string mode = b.opt_str("mode", "none");
       if (mode == "scheduled") {
@@ -165,7 +165,9 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
       lc.breach.final_width_m = b.opt_num("final_width_m", 50, Range::positive());
       lc.breach.formation_h = b.opt_num("formation_h", 1, Range::positive());
       lc.breach.bottom_elev_m = b.num("bottom_elev_m");
-      lc.breach.coefficient = b.opt_num("coefficient", kBroadCrestedWeirCoefficient, Range::positive());
+      // HEC-RAS asks for the side slopes of the trapezoid (H:V); without one the opening is rectangular.
+      lc.breach.side_slope_h_v = b.opt_num("side_slope", 0.0, Range::non_negative());
+      lc.breach.coefficient = b.opt_num("coefficient", kHecRasBreachWeirCoefficient, Range::positive());
     }
     cfg.levees.push_back(std::move(lc));
   }

@@ -2,6 +2,8 @@
 /// @brief FloodModel: reach routing, gauge stages, levee breach/overtopping, zone filling, road closures.
 #include "sim/hazards/flood/FloodModel.hpp"
 
+#include "sim/hazards/flood/DepthMortality.hpp"
+#include "sim/hazards/flood/Breach.hpp"
 #include "sim/hazards/flood/Manning.hpp"
 #include "sim/hazards/flood/Muskingum.hpp"
 #include "sim/hazards/flood/Validate.hpp"
@@ -108,7 +110,7 @@ FloodModel::FloodModel(FloodConfig config, std::mt19937_64 rng) : config_(std::m
                              "m");
       return 0;
     });
-    zones_.push_back(Zone{&z, std::move(pool), 0.0, -1.0, false, std::vector<bool>(z.roads.size(), false)});
+    zones_.emplace_back(&z, std::move(pool));
   }
   ids.clear();
   std::set<int> gauges_with_reach_in;
@@ -149,6 +151,7 @@ FloodModel::FloodModel(FloodConfig config, std::mt19937_64 rng) : config_(std::m
       if (!gauges_with_reach_in.insert(reach.downstream_gauge).second)
         throw std::invalid_argument(ctx + ".downstream_gauge: " + r.downstream_gauge +
                                     " is already the downstream gauge of another reach");
+      gauges_[reach.downstream_gauge].reach = static_cast<int>(i);
     }
     reaches_.push_back(reach);
   }
@@ -172,6 +175,7 @@ FloodModel::FloodModel(FloodConfig config, std::mt19937_64 rng) : config_(std::m
       require_positive("breach.formation_h", l.breach.formation_h, "h");
       require_in_range("breach.probability_per_h", l.breach.probability_per_h, 0.0, 1.0);
       require_positive("breach.coefficient", l.breach.coefficient);
+      require_non_negative("breach.side_slope_h_v", l.breach.side_slope_h_v);
       require_positive("overtop_coefficient", l.overtop_coefficient);
       if (l.breach.bottom_elev_m > l.crest_elev_m)
         throw std::invalid_argument("breach.bottom_elev_m: expected a level <= crest_elev_m " +
@@ -181,6 +185,10 @@ FloodModel::FloodModel(FloodConfig config, std::mt19937_64 rng) : config_(std::m
     });
     levee.crest_elev_m = l.crest_elev_m;
     levees_.push_back(levee);
+    // The zone's exchange is solved once per step, when the last of its levees' gauges is known.
+    Zone& z = zones_[levee.zone];
+    z.levees.push_back(static_cast<int>(i));
+    z.solve_reach = std::max(z.solve_reach, gauges_[levee.gauge].reach);
   }
 }
 
@@ -213,25 +221,101 @@ double FloodModel::reach_external_inflow(const Reach& r, double t_h) const {
   return interpolate_hydrograph(r.cfg->inflow, t_h) + interpolate_hydrograph(r.cfg->lateral_inflow, t_h);
 }
 
-double FloodModel::levee_flow_m3_s(const Levee& l, double t_h) const {
-  const double river_m = gauges_[l.gauge].stage_m;
-  const double zone_m = zones_[l.zone].pool.level_m();
-  double breach_width_m = 0;
+double FloodModel::levee_flow_m3_s(const Levee& l, double t_h, double river_m, double zone_m) const {
+  double top_width_m = 0;
   double q = 0;
   if (l.breached) {
-    // Linear growth of width and linear erosion of the invert over the formation time.
-    const double frac = std::clamp((t_h - l.breach_start_h) / l.cfg->breach.formation_h, 0.0, 1.0);
-    breach_width_m = frac * l.cfg->breach.final_width_m;
-    const double invert_m = l.cfg->crest_elev_m - frac * (l.cfg->crest_elev_m - l.cfg->breach.bottom_elev_m);
-    q += weir_flow_between_levels_m3_s(invert_m, breach_width_m, river_m, zone_m, l.cfg->breach.coefficient);
+    // HEC-RAS linear breach progression: bottom width and invert reach their final values at formation_h.
+    const BreachConfig& b = l.cfg->breach;
+    const double frac = (t_h - l.breach_start_h) / b.formation_h;
+    const BreachOpening opening = breach_opening_at(frac, l.cfg->crest_elev_m, l.crest_elev_m,
+                                                    b.final_width_m, b.bottom_elev_m, b.side_slope_h_v);
+    top_width_m = std::min(opening.top_width_m(), l.cfg->length_m);
+    q += breach_flow_between_levels_m3_s(opening, river_m, zone_m, b.coefficient);
   }
-  const double overtop_length_m = std::max(0.0, l.cfg->length_m - breach_width_m);
+  const double overtop_length_m = std::max(0.0, l.cfg->length_m - top_width_m);
   q += weir_flow_between_levels_m3_s(l.crest_elev_m, overtop_length_m, river_m, zone_m,
                                      l.cfg->overtop_coefficient);
   return q;
 }
 
-void FloodModel::breach(Levee& l, double t_h, const std::string& cause, HazardSink& sink) {
+void FloodModel::withdraw(Levee& l, double point_m3_s, double dt_s) {
+  gauges_[l.gauge].passing_m3_s -= point_m3_s;
+  levee_river_m3_ += 0.5 * (l.river_point_m3_s + point_m3_s) * dt_s;
+  l.river_point_m3_s = point_m3_s;
+}
+
+void FloodModel::exchange(Zone& z, int solve_gauge, double t2_h, double dt_s) {
+  // Backward Euler on the level pool: V2 = V1 + Δt Σ q_i(h(V2)), each q_i a weir flow between the
+  // river level R_i (end of step) and the zone level h(V2), capped by the flow in the river. Every q_i
+  // falls as h rises (and is 0 at h = R_i), so f(V) = V − V1 − Δt Σ q_i(h(V)) is strictly increasing
+  // and has one root between the volumes at min(h1, R_i) and max(h1, R_i): the zone can neither rise
+  // past the highest level feeding it nor drain below the lowest level it drains to, at any Δt.
+  const StorageCurve& curve = z.pool.curve();
+  const double v1 = z.pool.volume_m3();
+  const double h1 = z.pool.level_m();
+  double h_lo = h1, h_hi = h1;
+  int on_solve_gauge = 0;
+  for (int li : z.levees) {
+    const double r = gauges_[levees_[li].gauge].stage_m;
+    h_lo = std::min(h_lo, r);
+    h_hi = std::max(h_hi, r);
+    on_solve_gauge += levees_[li].gauge == solve_gauge;
+  }
+  // The river can give at most what passes its gauge (shared by this zone's levees on the solve gauge;
+  // a levee on an earlier gauge took its share there, one step late, see advance()).
+  auto cap_of = [&](const Levee& l) {
+    const Gauge& g = gauges_[l.gauge];
+    return l.gauge == solve_gauge ? std::max(0.0, g.passing_m3_s) / on_solve_gauge
+                                  : std::max(0.0, g.discharge_m3_s);
+  };
+  auto net_m3_s = [&](double v, std::vector<double>* flows) {
+    const double h = curve.level_m(std::max(0.0, v));
+    double sum = 0;
+    for (size_t k = 0; k < z.levees.size(); ++k) {
+      const Levee& l = levees_[z.levees[k]];
+      const double q = std::min(levee_flow_m3_s(l, t2_h, gauges_[l.gauge].stage_m, h), cap_of(l));
+      if (flows) (*flows)[k] = q;
+      sum += q;
+    }
+    return sum;
+  };
+  double lo = std::min(v1, curve.volume_m3(h_lo));
+  double hi = std::max(v1, curve.volume_m3(h_hi));
+  auto f = [&](double v) { return v - v1 - dt_s * net_m3_s(v, nullptr); };
+  double v2 = v1;
+  if (f(lo) >= 0) {
+    v2 = lo; // e.g. an empty zone above a low river: nothing to drain
+  } else if (f(hi) <= 0) {
+    v2 = hi;
+  } else {
+    for (int it = 0; it < 200 && hi - lo > 1e-9 * std::max(1.0, hi); ++it) {
+      const double mid = 0.5 * (lo + hi);
+      (f(mid) < 0 ? lo : hi) = mid;
+    }
+    v2 = 0.5 * (lo + hi);
+  }
+  std::vector<double> flows(z.levees.size(), 0.0);
+  const double sum = net_m3_s(v2, &flows);
+  double abs_sum = 0;
+  for (double q : flows)
+    abs_sum += std::fabs(q);
+  if (abs_sum == 0) v2 = v1;
+  // The solve leaves a residual within the bracket tolerance; spread it over the levees so that what
+  // the zone gains is exactly what the levees carried.
+  const double residual = (v2 - v1) / dt_s - sum;
+  for (size_t k = 0; k < z.levees.size(); ++k) {
+    Levee& l = levees_[z.levees[k]];
+    l.flow_m3_s = abs_sum > 0 ? flows[k] + residual * std::fabs(flows[k]) / abs_sum : 0.0;
+  }
+  if (v2 >= v1)
+    z.pool.step((v2 - v1) / dt_s, 0.0, dt_s);
+  else
+    z.pool.step(0.0, (v1 - v2) / dt_s, dt_s);
+  totals_.levee_m3 += z.pool.volume_m3() - v1;
+}
+
+void FloodModel::breach(Levee& l, double t_h, const std::string& cause, EffectSink& sink) {
   if (l.breached) return;
   l.breached = true;
   l.breach_start_h = t_h;
@@ -245,7 +329,8 @@ void FloodModel::breach(Levee& l, double t_h, const std::string& cause, HazardSi
              {"zone", l.cfg->zone}});
 }
 
-void FloodModel::start(HazardSink& sink) {
+void FloodModel::start(const HazardView& view, EffectSink& sink) {
+  view_ = &view;
   now_h_ = 0;
   step_count_ = 0;
   totals_ = FloodBalance{};
@@ -261,18 +346,16 @@ void FloodModel::start(HazardSink& sink) {
       Gauge& g = gauges_[r.downstream_gauge];
       g.discharge_m3_s = g.passing_m3_s = r.outflow_m3_s;
       g.stage_m = gauge_stage_from_discharge(g, g.discharge_m3_s);
-      // Levees overtopped from the first instant still draw water.
-      for (Levee& l : levees_)
-        if (l.gauge == r.downstream_gauge) {
-          l.flow_m3_s = std::clamp(levee_flow_m3_s(l, 0.0), 0.0, g.passing_m3_s);
-          g.passing_m3_s -= l.flow_m3_s;
-        }
     }
   }
+  // No exchange before the first step: a levee already overtopped at t = 0 starts drawing during it.
+  for (Levee& l : levees_)
+    l.flow_m3_s = l.river_point_m3_s = 0;
+  levee_river_m3_ = 0;
   report(0.0, true, sink);
 }
 
-void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
+void FloodModel::advance(double t_s, double dt_s, EffectSink& sink) {
   if (!(dt_s > 0)) return;
   const double t1_h = t_s / 3600.0;
   const double dt_h = dt_s / 3600.0;
@@ -291,12 +374,12 @@ void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
     }
   }
 
-  std::vector<double> zone_delta_m3(zones_.size(), 0.0);
   std::vector<double> passing_before(gauges_.size());
   for (size_t i = 0; i < gauges_.size(); ++i)
     passing_before[i] = gauges_[i].passing_m3_s;
 
-  for (Reach& r : reaches_) {
+  for (size_t ri = 0; ri < reaches_.size(); ++ri) {
+    Reach& r = reaches_[ri];
     const double i1 = r.inflow_m3_s;
     const double o1 = r.outflow_m3_s;
     const double ext1 = r.external_m3_s;
@@ -309,44 +392,39 @@ void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
     double passing2 = r.outflow_m3_s;
     bool leaves_model = true;
     if (r.downstream_gauge >= 0) {
-      Gauge& g = gauges_[r.downstream_gauge];
+      const int gi = r.downstream_gauge;
+      Gauge& g = gauges_[gi];
       g.discharge_m3_s = r.outflow_m3_s;
+      // The stage comes from the flow before withdrawal: the levee is beside the gauge.
       g.stage_m = gauge_stage_from_discharge(g, g.discharge_m3_s);
       g.passing_m3_s = g.discharge_m3_s;
+      // A levee whose zone is solved at a later gauge takes its last step's flow here (one step late),
+      // never more than the river carries.
       for (Levee& l : levees_) {
-        if (l.gauge != r.downstream_gauge) continue;
-        const double q1 = l.flow_m3_s;
-        double q2 = levee_flow_m3_s(l, t2_h);
-        // The breach cannot take more than the river carries, nor return more than the zone holds
-        // (the zone receives the step's trapezoidal volume (q1 + q2)/2 dt).
-        q2 = std::min(q2, std::max(0.0, g.passing_m3_s));
-        const double zone_volume_m3 = zones_[l.zone].pool.volume_m3() + zone_delta_m3[l.zone];
-        q2 = std::max(q2, -2.0 * zone_volume_m3 / dt_s - q1);
-        l.flow_m3_s = q2;
-        g.passing_m3_s -= q2;
-        const double volume_m3 = 0.5 * (q1 + q2) * dt_s;
-        zone_delta_m3[l.zone] += volume_m3;
-        totals_.levee_m3 += volume_m3;
-        if (!l.overtopped && g.stage_m > l.crest_elev_m) {
-          l.overtopped = true;
-          sink.emit("flood.overtop", {l.cfg->id, l.cfg->zone},
-                    {{"t_h", t2_h}, {"stage_m", g.stage_m}, {"crest_elev_m", l.crest_elev_m}});
-        }
+        if (l.gauge != gi || zones_[l.zone].solve_reach == static_cast<int>(ri)) continue;
+        withdraw(l, l.flow_m3_s > 0 ? std::min(l.flow_m3_s, std::max(0.0, g.passing_m3_s)) : l.flow_m3_s,
+                 dt_s);
       }
-      passing1 = passing_before[r.downstream_gauge];
+      for (Zone& z : zones_) {
+        if (z.solve_reach != static_cast<int>(ri)) continue;
+        exchange(z, gi, t2_h, dt_s);
+        for (int li : z.levees)
+          if (levees_[li].gauge == gi) withdraw(levees_[li], levees_[li].flow_m3_s, dt_s);
+      }
+      for (Levee& l : levees_) {
+        if (l.gauge != gi || l.overtopped || !(g.stage_m > l.crest_elev_m)) continue;
+        l.overtopped = true;
+        sink.emit("flood.overtop", {l.cfg->id, l.cfg->zone},
+                  {{"t_h", t2_h}, {"stage_m", g.stage_m}, {"crest_elev_m", l.crest_elev_m}});
+      }
+      passing1 = passing_before[gi];
       passing2 = g.passing_m3_s;
       leaves_model = !g.has_downstream_reach;
     }
     if (leaves_model) totals_.outflow_m3 += 0.5 * (passing1 + passing2) * dt_s;
   }
 
-  for (size_t i = 0; i < zones_.size(); ++i) {
-    Zone& z = zones_[i];
-    const double d = zone_delta_m3[i];
-    if (d >= 0)
-      z.pool.step(d / dt_s, 0.0, dt_s);
-    else
-      z.pool.step(0.0, -d / dt_s, dt_s);
+  for (Zone& z : zones_) {
     if (z.pump_request_m3 > 0) {
       totals_.pumped_m3 += z.pool.step(0.0, z.pump_request_m3 / dt_s, dt_s).outflow_m3;
       z.pump_request_m3 = 0;
@@ -358,7 +436,7 @@ void FloodModel::advance(double t_s, double dt_s, HazardSink& sink) {
   report(t2_h, step_count_ % config_.gauge_report_every_steps == 0, sink);
 }
 
-void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
+void FloodModel::report(double t_h, bool gauges_due, EffectSink& sink) {
   for (Gauge& g : gauges_) {
     const GaugeConfig& c = *g.cfg;
     if (gauges_due) {
@@ -392,6 +470,7 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
                              : std::fabs(depth_m - z.reported_depth_m) >= config_.zone_report_step_m ||
                                    (depth_m == 0) != (z.reported_depth_m == 0);
     if (changed) {
+      sink.observe(Observation{"zone_depth_m", c.id, depth_m, ""}); // what the plans' depth(z) reads
       // People at risk: the zone's people in proportion to the flooded share of its plan area.
       const double top_area = surface_area_m2(z.pool.curve(), z.pool.curve().points().back().level_m);
       const double wet_area = depth_m > 0 ? surface_area_m2(z.pool.curve(), level_m) : 0.0;
@@ -404,9 +483,10 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
                  {"people_at_risk", std::round(c.people * share)}});
       z.reported_depth_m = depth_m;
     }
+    report_harm(z, depth_m, sink);
     if (!z.reached && depth_m >= kReachedDepthM) {
       z.reached = true;
-      sink.reached_zone(c.id, "flood");
+      sink.reached(c.id, "flood");
     }
     for (size_t k = 0; k < c.roads.size(); ++k) {
       const ZoneRoadConfig& road = c.roads[k];
@@ -414,7 +494,7 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
       const bool closed = over_m >= road.closure_depth_m;
       if (closed != z.road_closed[k]) {
         z.road_closed[k] = closed;
-        sink.set_road_closed(road.road, closed,
+        sink.close_road(road.road, closed,
                              closed ? "flood depth " + fixed(over_m, 2) + " m"
                                     : "flood receded to " + fixed(std::max(0.0, over_m), 2) + " m");
       }
@@ -422,16 +502,19 @@ void FloodModel::report(double t_h, bool gauges_due, HazardSink& sink) {
   }
 }
 
-bool FloodModel::apply_effort(const std::string& target, const std::string& capability, double amount,
-                              double dt_s, HazardSink& sink) {
-  if (!(amount >= 0) || !(dt_s >= 0)) return false;
-  if (capability == "sandbag") {
-    const int i = levee_index(target);
+bool FloodModel::accepts_work(const std::string& task, const std::string& target) const {
+  return (task == "sandbag" && levee_index(target) >= 0) || (task == "pump" && zone_index(target) >= 0);
+}
+
+bool FloodModel::work(const Work& w, EffectSink& sink) {
+  if (!(w.personnel >= 0) || !(w.vehicles >= 0) || !(w.dt_s >= 0)) return false;
+  if (w.task == "sandbag") {
+    const int i = levee_index(w.target);
     if (i < 0) return false;
     Levee& l = levees_[i];
     // Person-hours → bags → metres of 0.3 m wall, spread over the whole crest length (the flood fight
     // raises the lowest stretch first; over a whole levee that is the average raise).
-    const double bags = amount * dt_s / 3600.0 * kSandbagBagsPerPersonHour;
+    const double bags = w.personnel * w.dt_s / 3600.0 * kSandbagBagsPerPersonHour;
     const double wall_m = bags / kSandbagBagsPerMetreOf03mWall;
     const double raise_m = l.cfg->length_m > 0 ? kSandbagWallHeightM * wall_m / l.cfg->length_m : 0.0;
     const double applied_m = std::min(raise_m, kSandbagMaxRaiseM - l.raised_m);
@@ -443,17 +526,42 @@ bool FloodModel::apply_effort(const std::string& target, const std::string& capa
     }
     return true;
   }
-  if (capability == "pump") {
-    const int i = zone_index(target);
+  if (w.task == "pump") {
+    const int i = zone_index(w.target);
     if (i < 0) return false;
     Zone& z = zones_[i];
-    z.pump_request_m3 += amount * z.cfg->pump_rate_m3_s_per_unit * dt_s;
+    z.pump_request_m3 += w.vehicles * z.cfg->pump_rate_m3_s_per_unit * w.dt_s;
     return true;
   }
   return false;
 }
 
-bool FloodModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
+void FloodModel::report_harm(Zone& z, double depth_m, EffectSink& sink) {
+  if (!view_) return;
+  const double present = view_->people_present(z.cfg->id);
+  const double exposed = depth_m > 0 ? present : 0.0;
+  // Zone type of Jonkman's method from the level pool's rise rate (a level pool has no velocity, so
+  // the breach zone does not arise here: it is the polder as a whole, not the area next to the gap).
+  const double dt_h = now_h_ - z.harm_t_h;
+  const double rise_m_h = dt_h > 0 ? (depth_m - z.harm_depth_m) / dt_h : 0.0;
+  z.harm_depth_m = depth_m;
+  z.harm_t_h = now_h_;
+  const ZoneType type = classify_zone(std::max(0.0, depth_m), 0.0, rise_m_h);
+  // The estimate only grows: the worst depth met by the people still there.
+  const double f = std::max(z.fatalities, exposed * depth_mortality(std::max(0.0, depth_m), type));
+  const bool grew = f >= z.fatalities + 0.05;
+  const bool exposure_changed = std::fabs(exposed - std::max(0.0, z.reported_exposed)) >= 1.0 ||
+                                (z.reported_exposed < 0 && exposed > 0);
+  if (!grew && !exposure_changed) return;
+  if (grew) z.fatalities = f;
+  z.reported_exposed = exposed;
+  sink.harm(Harm{z.cfg->id, exposed, z.fatalities, std::nullopt, "depth_m", depth_m,
+                 type == ZoneType::kRapidlyRising
+                     ? "Jonkman depth-mortality, rapidly rising zone (docs/models/flood.md); injuries not modelled"
+                     : "Jonkman depth-mortality, remaining zone (docs/models/flood.md); injuries not modelled"});
+}
+
+bool FloodModel::inject(const nlohmann::json& what, double t_s, EffectSink& sink) {
   if (!what.is_object() || what.value("what", "") != "breach" || !what.contains("levee") ||
       !what["levee"].is_string())
     return false;
@@ -463,22 +571,32 @@ bool FloodModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink
   return true;
 }
 
-std::string FloodModel::location_of(const std::string& target) const {
+std::vector<std::string> FloodModel::targets() const {
+  std::vector<std::string> out;
+  for (const Levee& l : levees_)
+    out.push_back(l.cfg->id);
+  for (const Zone& z : zones_)
+    out.push_back(z.cfg->id);
+  return out;
+}
+
+std::string FloodModel::site_of(const std::string& target) const {
   const int l = levee_index(target);
   if (l >= 0) return levees_[l].cfg->node.empty() ? levees_[l].cfg->zone : levees_[l].cfg->node;
   return zone_index(target) >= 0 ? target : "";
 }
 
-std::vector<std::string> FloodModel::zones_at_risk() const {
-  std::vector<std::string> out;
+std::vector<ZoneAtRisk> FloodModel::zones_at_risk() const {
+  std::vector<ZoneAtRisk> out;
   for (const Zone& z : zones_)
     if (std::any_of(levees_.begin(), levees_.end(), [&](const Levee& l) { return l.cfg->zone == z.cfg->id; }))
-      out.push_back(z.cfg->id);
+      out.push_back({z.cfg->id, z.cfg->people});
   return out;
 }
 
 FloodBalance FloodModel::balance() const {
   FloodBalance b = totals_;
+  b.levee_lag_m3 = levee_river_m3_ - totals_.levee_m3;
   for (const Reach& r : reaches_)
     b.reach_storage_m3 +=
         r.cfg->k_h * 3600.0 * (r.cfg->x * r.inflow_m3_s + (1.0 - r.cfg->x) * r.outflow_m3_s);
@@ -497,6 +615,12 @@ double FloodModel::zone_depth_m(const std::string& zone) const {
   const int i = zone_index(zone);
   if (i < 0) throw std::invalid_argument("zone: unknown zone " + zone);
   return zones_[i].pool.depth_m();
+}
+
+double FloodModel::zone_level_m(const std::string& zone) const {
+  const int i = zone_index(zone);
+  if (i < 0) throw std::invalid_argument("zone: unknown zone " + zone);
+  return zones_[i].pool.level_m();
 }
 
 double FloodModel::levee_crest_m(const std::string& levee) const {

@@ -27,9 +27,14 @@ inline constexpr double kSandbagMaxRaiseM = 1.0;
 
 /// @brief Water-balance totals since start(), m3 (for reports and tests).
 struct FloodBalance {
-  double inflow_m3 = 0;        ///< upstream hydrographs + lateral inflows
-  double outflow_m3 = 0;       ///< leaving the last reaches
-  double levee_m3 = 0;         ///< net river → zones through breaches and overtopping
+  double inflow_m3 = 0;  ///< upstream hydrographs + lateral inflows
+  double outflow_m3 = 0; ///< leaving the last reaches
+  double levee_m3 = 0;   ///< net river → zones through breaches and overtopping, as the zones got it
+  /// River-side minus zone-side levee volume. The river loses the trapezoid of the flows applied at the
+  /// gauges (as Muskingum integrates every flow); the zones gain each step's implicit flow × Δt. The
+  /// two integrals of the same flow differ by half a step of its change, which this holds so that both
+  /// balances close exactly: inflow − outflow − levee − levee_lag = Δ reach storage.
+  double levee_lag_m3 = 0;
   double pumped_m3 = 0;        ///< drained out of zones by pumps (leaves the model)
   double reach_storage_m3 = 0; ///< current Muskingum storage in all reaches
   double zone_storage_m3 = 0;  ///< current water in all zones
@@ -50,18 +55,21 @@ public:
   std::string id() const override { return config_.id; }
   std::string kind() const override { return "flood"; }
   double step_s() const override { return config_.step_s; }
-  void start(HazardSink& sink) override;
-  void advance(double t_s, double dt_s, HazardSink& sink) override;
-  /// @brief "sandbag" on a levee (amount = personnel) raises its crest; "pump" on a zone (amount =
-  /// pump units) drains it during the next advance(). False for unknown targets/capabilities.
-  bool apply_effort(const std::string& target, const std::string& capability, double amount, double dt_s,
-                    HazardSink& sink) override;
+  void start(const HazardView& view, EffectSink& sink) override;
+  void advance(double t_s, double dt_s, EffectSink& sink) override;
+  /// @brief "sandbag" on a levee, "pump" on a zone.
+  bool accepts_work(const std::string& task, const std::string& target) const override;
+  /// @brief "sandbag" (personnel) raises a levee's crest; "pump" (vehicles = pump units) drains a zone
+  /// during the next advance().
+  bool work(const Work& w, EffectSink& sink) override;
   /// @brief {"what":"breach","levee":id} breaches a levee now. False if unknown.
-  bool inject(const nlohmann::json& what, double t_s, HazardSink& sink) override;
+  bool inject(const nlohmann::json& what, double t_s, EffectSink& sink) override;
+  /// @brief Levee ids and zone ids.
+  std::vector<std::string> targets() const override;
   /// @brief A levee's road node (or its zone id when no node is configured), a zone's own id.
-  std::string location_of(const std::string& target) const override;
-  /// @brief Every zone behind a levee of this model, in config order.
-  std::vector<std::string> zones_at_risk() const override;
+  std::string site_of(const std::string& target) const override;
+  /// @brief Every zone behind a levee of this model, in config order, with the people in the polder.
+  std::vector<ZoneAtRisk> zones_at_risk() const override;
 
   /// @brief Water-balance totals.
   FloodBalance balance() const;
@@ -69,6 +77,8 @@ public:
   double gauge_stage_m(const std::string& gauge) const;
   /// @brief Current depth in a zone, m.
   double zone_depth_m(const std::string& zone) const;
+  /// @brief Current water level in a zone, m (the table's lowest level while it is empty).
+  double zone_level_m(const std::string& zone) const;
   /// @brief Current crest elevation of a levee (after sandbagging), m.
   double levee_crest_m(const std::string& levee) const;
   /// @brief Whether a levee has breached.
@@ -88,6 +98,7 @@ private:
     double discharge_m3_s = 0; ///< reach outflow at the gauge
     double passing_m3_s = 0;   ///< after levee withdrawals: what continues downstream
     double stage_m = 0;
+    int reach = -1; ///< the reach whose downstream gauge this is
     bool has_downstream_reach = false;
     bool above_warning = false;
     bool above_guarantee = false;
@@ -101,15 +112,23 @@ private:
     bool breached = false;
     double breach_start_h = 0;
     bool overtopped = false;
-    double flow_m3_s = 0; ///< signed river → zone flow at the current time
+    double flow_m3_s = 0;        ///< signed river → zone flow of the last step (the zone's implicit solve)
+    double river_point_m3_s = 0; ///< withdrawal applied at the gauge at the end of the last step
   };
   struct Zone {
+    Zone(const ZoneConfig* c, LevelPool p) : cfg(c), pool(std::move(p)), road_closed(c->roads.size(), false) {}
     const ZoneConfig* cfg;
     LevelPool pool;
     double pump_request_m3 = 0;
     double reported_depth_m = -1;
     bool reached = false;
     std::vector<bool> road_closed;
+    double fatalities = 0; ///< expected, cumulative (the worst depth met by the people still there)
+    double reported_exposed = -1;
+    double harm_depth_m = 0; ///< depth and time of the previous harm estimate (for the rise rate)
+    double harm_t_h = 0;
+    std::vector<int> levees; ///< levees into this zone (indices into levees_)
+    int solve_reach = -1;    ///< exchange is solved when this reach's downstream gauge is computed
   };
 
   int gauge_index(const std::string& id) const;
@@ -117,9 +136,15 @@ private:
   int levee_index(const std::string& id) const;
   double gauge_stage_from_discharge(const Gauge& g, double discharge_m3_s) const;
   double reach_external_inflow(const Reach& r, double t_h) const;
-  void breach(Levee& l, double t_h, const std::string& cause, HazardSink& sink);
-  double levee_flow_m3_s(const Levee& l, double t_h) const;
-  void report(double t_h, bool gauges_due, HazardSink& sink);
+  void breach(Levee& l, double t_h, const std::string& cause, EffectSink& sink);
+  /// Signed breach + overtopping flow from the river at river_m into the zone at zone_m.
+  double levee_flow_m3_s(const Levee& l, double t_h, double river_m, double zone_m) const;
+  /// Implicit (backward-Euler) level-pool exchange of zone z over one step ending at t2_h.
+  void exchange(Zone& z, int solve_gauge, double t2_h, double dt_s);
+  /// Applies a levee's withdrawal point value at its gauge and books its river-side volume.
+  void withdraw(Levee& l, double point_m3_s, double dt_s);
+  void report(double t_h, bool gauges_due, EffectSink& sink);
+  void report_harm(Zone& z, double depth_m, EffectSink& sink);
 
   FloodConfig config_;
   std::mt19937_64 rng_;
@@ -128,6 +153,8 @@ private:
   std::vector<Levee> levees_;
   std::vector<Zone> zones_;
   FloodBalance totals_;
+  const HazardView* view_ = nullptr;
+  double levee_river_m3_ = 0; ///< river-side levee volume (see FloodBalance::levee_lag_m3)
   long step_count_ = 0;
   double now_h_ = 0;
 };

@@ -6,6 +6,7 @@
 #include "sim/hazards/fire/ProductionRates.hpp"
 #include "sim/hazards/fire/Rothermel.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,11 +40,20 @@ struct DangerDay {
   double rain_mm = 0;
 };
 
-/// @brief A place the fire may reach: a population zone (reached_zone, evacuation) or a facility.
+/// @brief A place the fire may reach: a population zone (reached, evacuation, harm) or a facility.
 struct Settlement {
   std::string id;
   bool is_zone = false;
   LatLonPoint pos;
+  double people = 0; ///< a zone's residents, all of whom live at the settlement (forest farms, villages)
+};
+
+/// @brief Harm to the people still in a settlement when the fire is at it (docs/models/fire.md §6):
+/// radiant heat from the flaming front (point sources, Modak 1977) and the Eisenberg et al. (1975)
+/// thermal-dose probit.
+struct HarmConfig {
+  double radiative_fraction = 0.3; ///< share of the fire's heat release radiated
+  double exposure_s = 60;          ///< time a person outdoors is exposed before reaching cover
 };
 
 /// @brief A planned fireline assignment that units can be sent to work on.
@@ -51,9 +61,10 @@ struct LineConfig {
   std::string id;
   std::string mode = "indirect"; ///< indirect | direct
   CrewType crew = CrewType::kType2;
-  std::string node;              ///< where crews are dropped (location_of)
-  std::vector<LatLonPoint> path; ///< indirect: the route; direct: unused
-  LatLonPoint safety_zone;       ///< indirect: where the crew escapes to
+  std::string node;                    ///< where crews are dropped (site_of)
+  std::optional<LatLonPoint> node_pos; ///< that node's position (crews walk in from it)
+  std::vector<LatLonPoint> path;       ///< indirect: the route; direct: unused
+  LatLonPoint safety_zone;             ///< indirect: where the crew escapes to
   bool has_safety_zone = false;
   double escape_rate_m_min = 30;
 };
@@ -72,7 +83,9 @@ struct FireConfig {
   std::string fuel_raster;      ///< absolute path
   std::string elevation_raster; ///< absolute path, may be empty (flat)
   LatLonPoint ignition;
-  std::string ignition_node; ///< nearest road node (location_of the hazard id)
+  std::string ignition_node; ///< nearest road node (site_of the hazard id)
+  std::optional<LatLonPoint> ignition_node_pos;
+  double walk_in_m_min = 30; ///< crews walk from their drop node to the line at this speed
   double ignition_at_s = 0;
   int start_month = 4;
   double start_hour = 12;  ///< local clock time at t = 0
@@ -91,6 +104,7 @@ struct FireConfig {
   double evacuation_horizon_h = 6;
   std::vector<Settlement> settlements;
   double settlement_radius_m = 500; ///< a settlement is reached when the fire is this close to its point
+  HarmConfig harm;
   std::vector<LineConfig> lines;
   CrewType default_crew = CrewType::kType2;
   FwiCodes danger_start; ///< FWI codes before the first danger day

@@ -69,7 +69,8 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
                "roads",        "evacuation_horizon_h",
                "settlements",  "settlement_radius_m",
                "default_crew", "lines",
-               "danger"});
+               "danger",       "harm",
+               "walk_in_m_min"});
   c.require_src();
   cfg.id = c.id();
   cfg.step_s = c.opt_num("step_min", 10, Range::closed(0.5, 120)) * 60;
@@ -97,7 +98,9 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
     cfg.ignition.lat = ig.num("lat", Range::closed(-90, 90));
     cfg.ignition.lon = ig.num("lon", Range::closed(-180, 180));
     cfg.ignition_node = ig.str("node");
-    if (!cfg.ignition_node.empty() && !w.node(cfg.ignition_node))
+    if (const RoadNode* n = cfg.ignition_node.empty() ? nullptr : w.node(cfg.ignition_node))
+      cfg.ignition_node_pos = LatLonPoint{n->pos.lat, n->pos.lon};
+    else if (!cfg.ignition_node.empty())
       ig["node"].error("unknown road node \"" + cfg.ignition_node + "\"");
     cfg.ignition_at_s = ig.opt_num("at_h", 0, Range::non_negative()) * 3600;
   } else {
@@ -223,6 +226,7 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
   }
 
   cfg.evacuation_horizon_h = c.opt_num("evacuation_horizon_h", 6, Range::closed(0.5, 72));
+  cfg.walk_in_m_min = c.opt_num("walk_in_m_min", 30, Range::closed(1, 500));
   cfg.settlement_radius_m = c.opt_num("settlement_radius_m", 500, Range::positive());
   YamlCursor st = c["settlements"];
   for (const std::string& id : c.strs("settlements")) {
@@ -235,7 +239,16 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
     }
     place_pos(sc, id, s.pos);
     if (const Facility* f = w.facility(id)) s.pos = {f->pos.lat, f->pos.lon};
+    if (const Zone* z = w.zone(id)) s.people = z->population;
     cfg.settlements.push_back(s);
+  }
+
+  if (c.has("harm")) {
+    YamlCursor h = c["harm"];
+    h.only_keys({"radiative_fraction", "exposure_s", "src", "note"});
+    h.require_src();
+    cfg.harm.radiative_fraction = h.opt_num("radiative_fraction", 0.3, Range::closed(0.05, 0.6));
+    cfg.harm.exposure_s = h.opt_num("exposure_s", 60, Range::closed(1, 3600));
   }
 
   const std::string crew = c.opt_str("default_crew", "type2");
@@ -262,7 +275,10 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
     else
       l["crew"].error("expected type1 or type2 (got \"" + ct + "\")");
     lc.node = l.str("node");
-    if (!lc.node.empty() && !w.node(lc.node)) l["node"].error("unknown road node \"" + lc.node + "\"");
+    if (const RoadNode* n = lc.node.empty() ? nullptr : w.node(lc.node))
+      lc.node_pos = LatLonPoint{n->pos.lat, n->pos.lon};
+    else if (!lc.node.empty())
+      l["node"].error("unknown road node \"" + lc.node + "\"");
     if (l.has("path")) {
       YamlCursor p = l["path"];
       if (!p.is_seq())

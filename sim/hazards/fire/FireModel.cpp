@@ -2,7 +2,9 @@
 /// @brief The forest-fire hazard adapter (see FireModel.hpp and docs/models/fire.md §6).
 #include "sim/hazards/fire/FireModel.hpp"
 
+#include "sim/hazards/fire/CellRuns.hpp"
 #include "sim/hazards/fire/DeadFuelMoisture.hpp"
+#include "sim/hazards/fire/FireHarm.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -115,6 +117,8 @@ void FireModel::setup() {
     danger_.push_back({d.day, c});
   }
   next_report_s_ = cfg_.ignition_at_s;
+  reported_burned_.assign(g.size(), 0);
+  reported_line_.assign(g.size(), 0);
 }
 
 double FireModel::local_solar_hour(double t_s) const {
@@ -177,7 +181,7 @@ std::vector<std::string> FireModel::closed_roads() const {
   return out;
 }
 
-void FireModel::emit_danger(int day, HazardSink& sink) {
+void FireModel::emit_danger(int day, EffectSink& sink) {
   auto c = danger_of_day(day);
   if (!c) return;
   const int cls = fwi_danger_class(c->fwi);
@@ -192,16 +196,18 @@ void FireModel::emit_danger(int day, HazardSink& sink) {
              {"class", cls},
              {"label", fwi_danger_label(cls)}});
   sink.observe({"fire_danger_fwi", cfg_.id, c->fwi, ""});
+  sink.observe({"fire_danger_class", cfg_.id, double(cls), ""});
 }
 
-void FireModel::start(HazardSink& sink) {
+void FireModel::start(const HazardView& view, EffectSink& sink) {
+  view_ = &view;
   spread_->set_conditions(0, conditions_at(0));
   emit_danger(0, sink);
   next_danger_day_ = 1;
   if (cfg_.ignition_at_s <= 0) ignite(sink, 0);
 }
 
-void FireModel::ignite(HazardSink& sink, double t_s) {
+void FireModel::ignite(EffectSink& sink, double t_s) {
   ignited_ = true;
   spread_->set_conditions(t_s, conditions_at(t_s));
   spread_->ignite(*ignition_cell_, t_s);
@@ -215,11 +221,33 @@ void FireModel::ignite(HazardSink& sink, double t_s) {
              {"fuel_model", spread_->grid().fuel(idx)},
              {"ros_m_min", f.ros_m_min},
              {"flame_length_m", f.flame_length_m},
-             {"spread_azimuth_deg", f.dir_azimuth_deg}});
+             {"spread_azimuth_deg", f.dir_azimuth_deg},
+             {"grid", grid_georeference()}});
   next_report_s_ = t_s + cfg_.report_every_s;
 }
 
-void FireModel::report(double t_s, HazardSink& sink) {
+std::pair<double, double> FireModel::cell_lat_lon(size_t cell) const {
+  const FireGrid& g = spread_->grid();
+  const Cell c = g.cell(cell);
+  // Ungeoreferenced grids (tests): lat/lon are row/column, as the ignition point is read.
+  return g.georeferenced() ? g.cell_center_latlon(c)
+                           : std::pair<double, double>{double(c.row), double(c.col)};
+}
+
+nlohmann::json FireModel::grid_georeference() const {
+  // The centres of the four corner cells: the viewer places cell (col, row) by bilinear interpolation
+  // between them (over a 30–40 km UTM raster the error is a few metres, far below a 100 m cell).
+  const FireGrid& g = spread_->grid();
+  auto corner = [&](int col, int row) {
+    auto [lat, lon] = cell_lat_lon(g.index(col, row));
+    return nlohmann::json::array({lat, lon});
+  };
+  const int c1 = g.nx() - 1, r1 = g.ny() - 1;
+  return {{"nx", g.nx()},        {"ny", g.ny()},        {"cell_m", g.cell_m()}, {"nw", corner(0, 0)},
+          {"ne", corner(c1, 0)}, {"sw", corner(0, r1)}, {"se", corner(c1, r1)}};
+}
+
+void FireModel::report(double t_s, EffectSink& sink) {
   double head_ros = 0, max_flame = 0;
   for (size_t i : spread_->front_cells()) {
     const FireSpread::CellFire f = spread_->cell_fire(i);
@@ -231,6 +259,25 @@ void FireModel::report(double t_s, HazardSink& sink) {
     if (l.work) line_m += l.work->built_m();
   const double area = spread_->burned_area_ha();
   const double front = spread_->active_front_m();
+  // Cells burned and line built since the last report, and the whole active front, as runs per row.
+  const FireGrid& g = spread_->grid();
+  std::vector<size_t> burned_new, line_new;
+  int c0 = 0, r0 = 0, c1 = -1, r1 = -1;
+  if (spread_->burned_bbox(c0, r0, c1, r1))
+    for (int r = r0; r <= r1; ++r)
+      for (int c = c0; c <= c1; ++c) {
+        const size_t i = g.index(c, r);
+        if (spread_->burned(i) && !reported_burned_[i]) {
+          reported_burned_[i] = 1;
+          burned_new.push_back(i);
+        }
+      }
+  if (spread_->line_cells() > 0)
+    for (size_t i = 0; i < g.size(); ++i)
+      if (spread_->is_line(i) && !reported_line_[i]) {
+        reported_line_[i] = 1;
+        line_new.push_back(i);
+      }
   sink.emit("fire.perimeter", {cfg_.id},
             {{"area_ha", area},
              {"perimeter_m", spread_->perimeter_m()},
@@ -239,12 +286,15 @@ void FireModel::report(double t_s, HazardSink& sink) {
              {"max_flame_length_m", max_flame},
              {"line_m", line_m},
              {"contained", contained_},
-             {"t_h", t_s / 3600.0}});
+             {"t_h", t_s / 3600.0},
+             {"burned_new", encode_cell_runs(std::move(burned_new), g.nx())},
+             {"front", encode_cell_runs(spread_->front_cells(), g.nx())},
+             {"line_new", encode_cell_runs(std::move(line_new), g.nx())}});
   sink.observe({"fire_area_ha", cfg_.id, area, ""});
   sink.observe({"fire_front_m", cfg_.id, front, ""});
 }
 
-void FireModel::check_roads(double t_s, HazardSink& sink) {
+void FireModel::check_roads(double t_s, EffectSink& sink) {
   const FireGrid& g = spread_->grid();
   const int rad = static_cast<int>(std::ceil(cfg_.closure_distance_m / g.cell_m()));
   std::vector<uint8_t> near(g.size(), 0);
@@ -263,22 +313,22 @@ void FireModel::check_roads(double t_s, HazardSink& sink) {
       r.clear_since_s = -1;
       if (!r.closed) {
         r.closed = true;
-        sink.set_road_closed(r.cfg->id, true,
-                             "forest fire within " + std::to_string(int(cfg_.closure_distance_m)) +
-                                 " m / 林火距道路" + std::to_string(int(cfg_.closure_distance_m)) + "米内");
+        sink.close_road(r.cfg->id, true,
+                        "forest fire within " + std::to_string(int(cfg_.closure_distance_m)) +
+                            " m / 林火距道路" + std::to_string(int(cfg_.closure_distance_m)) + "米内");
         sink.emit("fire.road_threatened", {r.cfg->id, cfg_.id}, {{"distance_m", cfg_.closure_distance_m}});
       }
     } else if (r.closed) {
       if (r.clear_since_s < 0) r.clear_since_s = t_s;
       if (t_s - r.clear_since_s >= cfg_.reopen_after_h * 3600) {
         r.closed = false;
-        sink.set_road_closed(r.cfg->id, false, "fire front moved away / 火线已远离");
+        sink.close_road(r.cfg->id, false, "fire front moved away / 火线已远离");
       }
     }
   }
 }
 
-void FireModel::check_places(double t_end_s, HazardSink& sink) {
+void FireModel::check_places(double t_end_s, EffectSink& sink) {
   const FireGrid& g = spread_->grid();
   const bool project = projected_at_s_ < 0 || t_end_s - projected_at_s_ >= 1800 - 1e-6;
   if (project) {
@@ -302,28 +352,101 @@ void FireModel::check_places(double t_end_s, HazardSink& sink) {
       p.reached = true;
       sink.emit("fire.reached", {p.cfg->id, cfg_.id},
                 {{"arrival_h", arrival / 3600.0}, {"zone", p.cfg->is_zone}});
-      if (p.cfg->is_zone) sink.reached_zone(p.cfg->id, "fire front arrived / 火线抵达");
-    } else if (!p.reached && !p.warned && projected < kNever) {
-      p.warned = true;
+      if (p.cfg->is_zone) sink.reached(p.cfg->id, "fire front arrived / 火线抵达");
+    } else if (!p.reached && projected < kNever) {
+      // Inside the projected arrival time: flagged once, and the ETA is re-reported with each projection
+      // so that a plan can act on a shrinking ETA.
       const double eta_h = (projected - t_end_s) / 3600.0;
-      sink.emit("fire.evacuation_needed", {p.cfg->id, cfg_.id},
-                {{"eta_h", eta_h}, {"horizon_h", cfg_.evacuation_horizon_h}, {"zone", p.cfg->is_zone}});
-      sink.observe({"fire_eta_h", p.cfg->id, eta_h, ""});
+      if (!p.warned)
+        sink.emit("fire.evacuation_needed", {p.cfg->id, cfg_.id},
+                  {{"eta_h", eta_h}, {"horizon_h", cfg_.evacuation_horizon_h}, {"zone", p.cfg->is_zone}});
+      if (!p.warned || project) sink.observe({"fire_eta_h", p.cfg->id, eta_h, ""});
+      p.warned = true;
     }
   }
 }
 
-void FireModel::check_crews(double t_s, double t_end_s, HazardSink& sink) {
+double FireModel::flux_at_kw_m2(size_t cell) const {
+  // Every burning cell of the active front is a point source releasing I(ψ) × cell width, I(ψ) the
+  // fireline intensity towards the target (Byram intensity scaled by R(ψ)/R, as for crews); distances
+  // below half a cell are taken as half a cell (the flame stands at the cell edge).
+  const FireGrid& g = spread_->grid();
+  const Cell at = g.cell(cell);
+  double q = 0;
+  for (size_t i : spread_->front_cells()) {
+    const FireSpread::CellFire f = spread_->cell_fire(i);
+    if (f.ros_m_min <= 0) continue;
+    const Cell c = g.cell(i);
+    const double dx = at.col - c.col, dy = at.row - c.row;
+    const double d_m = std::max(0.5, std::hypot(dx, dy)) * g.cell_m();
+    const double az = std::atan2(dx, -dy) * 180 / kPi; // from the burning cell towards the target
+    const double intensity = f.fireline_intensity_kw_m *
+                             ros_at_angle_m_min(f.ros_m_min, f.eccentricity, az - f.dir_azimuth_deg) /
+                             f.ros_m_min;
+    q += point_source_flux_kw_m2(intensity * g.cell_m(), cfg_.harm.radiative_fraction, d_m);
+  }
+  return q;
+}
+
+double FireModel::settlement_flux_kw_m2(const std::string& settlement) const {
+  for (const Place& p : places_)
+    if (p.cfg->id == settlement && p.cell && ignited_) return flux_at_kw_m2(*p.cell);
+  return 0;
+}
+
+void FireModel::harm_places(EffectSink& sink) {
+  // People still in a reached settlement while the front is inside its footprint are exposed; those
+  // outdoors (present minus sheltering indoors) receive the radiant dose of `exposure_s` at the current
+  // flux, and the Eisenberg probit gives the share who die. The estimate only grows.
+  if (!view_) return;
+  const FireGrid& g = spread_->grid();
+  const double radius_cells = std::max(1.0, std::ceil(cfg_.settlement_radius_m / g.cell_m()));
+  const std::vector<size_t> front = spread_->front_cells();
+  for (Place& p : places_) {
+    if (!p.reached || !p.cfg->is_zone || !p.cell) continue;
+    const Cell c = g.cell(*p.cell);
+    const bool front_inside = std::any_of(front.begin(), front.end(), [&](size_t i) {
+      const Cell f = g.cell(i);
+      return std::hypot(f.col - c.col, f.row - c.row) <= radius_cells;
+    });
+    const double present = view_->people_present(p.cfg->id);
+    const double outdoors = std::max(0.0, present - view_->people_sheltering(p.cfg->id));
+    const double exposed = front_inside ? present : 0.0;
+    const double q = front_inside ? flux_at_kw_m2(*p.cell) : 0.0;
+    const double f = std::max(p.fatalities, (front_inside ? outdoors : 0.0) *
+                                                thermal_fatality_share(q, cfg_.harm.exposure_s));
+    const bool grew = f >= p.fatalities + 0.01;
+    const bool changed = p.reported_exposed < 0 || std::fabs(exposed - p.reported_exposed) >= 1.0;
+    if (!grew && !changed) continue;
+    if (grew) p.fatalities = f;
+    p.reported_exposed = exposed;
+    sink.harm(Harm{p.cfg->id, exposed, p.fatalities, std::nullopt, "radiant_heat_flux_kw_m2", q,
+                   "Eisenberg et al. 1975 thermal-dose probit on the radiant flux of the front (point "
+                   "sources, Modak 1977), people outdoors for exposure_s (docs/models/fire.md §6); "
+                   "injuries not modelled"});
+  }
+}
+
+void FireModel::check_crews(double t_s, double t_end_s, EffectSink& sink) {
+  // A crew is where its line is being built (the last line cell). Only crews that worked during the
+  // step are checked: a crew that left is no longer there to be trapped.
   const FireGrid& g = spread_->grid();
   for (auto& [key, l] : lines_) {
-    if (!l.work || !l.work->position()) continue;
-    const bool active = l.last_worked_s >= t_s - cfg_.step_s - 1e-6;
-    if (!active) {
-      l.risk = false;
-      continue;
+    std::vector<std::string> active;
+    for (const auto& [unit, crew] : l.crews)
+      if (crew.last_s >= 0 && crew.last_s >= t_s - cfg_.step_s - 1e-6) active.push_back(unit);
+    for (auto it = l.at_risk.begin(); it != l.at_risk.end();) {
+      if (std::find(active.begin(), active.end(), *it) == active.end()) {
+        sink.observe({"crew_entrapment_risk", *it, 0.0, ""});
+        it = l.at_risk.erase(it);
+      } else {
+        ++it;
+      }
     }
+    if (active.empty() || !l.work || !l.work->position()) continue;
     const size_t pos = *l.work->position();
     const Cell c = g.cell(pos);
+    auto [lat, lon] = cell_lat_lon(pos);
     bool risk = false;
     nlohmann::json why;
     if (l.work->mode() == AttackMode::kDirect) {
@@ -364,13 +487,12 @@ void FireModel::check_crews(double t_s, double t_end_s, HazardSink& sink) {
       const double rate = l.cfg ? l.cfg->escape_rate_m_min : 30;
       const double escape_min = escape_m / rate;
       const double to_fire_min = (eta - t_end_s) / 60.0;
-      if (overrun && !l.entrapped) {
-        l.entrapped = true;
-        auto [lat, lon] = g.georeferenced() ? g.cell_center_latlon(c)
-                                            : std::pair<double, double>{double(c.row), double(c.col)};
-        sink.emit("fire.entrapment", {key.substr(0, key.find('/')), cfg_.id},
-                  {{"lat", lat}, {"lon", lon}, {"escape_time_min", escape_min}});
-      }
+      if (overrun)
+        for (const std::string& unit : active) {
+          if (!l.entrapped.insert(unit).second) continue;
+          sink.emit("fire.entrapment", {unit, cfg_.id},
+                    {{"line", l.target}, {"lat", lat}, {"lon", lon}, {"escape_time_min", escape_min}});
+        }
       if (eta < kNever && to_fire_min < escape_min) {
         risk = true;
         why = {{"reason", "fire arrives before the crew can reach its safety zone / 火线先于撤离到达"},
@@ -378,19 +500,23 @@ void FireModel::check_crews(double t_s, double t_end_s, HazardSink& sink) {
                {"escape_time_min", escape_min}};
       }
     }
-    if (risk && !l.risk) {
-      auto [lat, lon] = g.georeferenced() ? g.cell_center_latlon(c)
-                                          : std::pair<double, double>{double(c.row), double(c.col)};
-      why["lat"] = lat;
-      why["lon"] = lon;
-      sink.emit("fire.entrapment_risk", {key.substr(0, key.find('/')), cfg_.id}, why);
-      sink.observe({"crew_entrapment_risk", key.substr(0, key.find('/')), 1.0, ""});
+    for (const std::string& unit : active) {
+      if (!risk) {
+        if (l.at_risk.erase(unit)) sink.observe({"crew_entrapment_risk", unit, 0.0, ""});
+        continue;
+      }
+      if (!l.at_risk.insert(unit).second) continue;
+      nlohmann::json p = why;
+      p["line"] = l.target;
+      p["lat"] = lat;
+      p["lon"] = lon;
+      sink.emit("fire.entrapment_risk", {unit, cfg_.id}, p);
+      sink.observe({"crew_entrapment_risk", unit, 1.0, ""});
     }
-    l.risk = risk;
   }
 }
 
-void FireModel::advance(double t_s, double dt_s, HazardSink& sink) {
+void FireModel::advance(double t_s, double dt_s, EffectSink& sink) {
   const double t_end = t_s + dt_s;
   // Wind changes are logged (a drill must see the wind shift).
   int wi = 0;
@@ -412,6 +538,7 @@ void FireModel::advance(double t_s, double dt_s, HazardSink& sink) {
   spread_->set_conditions(t_s, conditions_at(t_s));
   spread_->advance_to(t_end);
   check_places(t_end, sink);
+  harm_places(sink);
   check_crews(t_s, t_end, sink);
   check_roads(t_end, sink);
   // The closure test is a flood fill: only when line was built or at report times.
@@ -433,7 +560,28 @@ void FireModel::advance(double t_s, double dt_s, HazardSink& sink) {
   }
 }
 
-FireModel::Line* FireModel::line_for(const std::string& key, AttackMode mode, const LineConfig* lc) {
+const LineConfig* FireModel::line_config(const std::string& id) const {
+  for (const LineConfig& l : cfg_.lines)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+bool FireModel::accepts_work(const std::string& task, const std::string& target) const {
+  const LineConfig* lc = line_config(target);
+  if (!lc && target != cfg_.id) return false;
+  if (task == kTaskFireline || task == kTaskDirectAttack) return true;
+  if (task == kTaskIndirectAttack) return lc && lc->path.size() >= 2;
+  return false;
+}
+
+FireModel::Line* FireModel::line_for(const std::string& task, const std::string& target) {
+  if (!accepts_work(task, target)) return nullptr;
+  const LineConfig* lc = line_config(target);
+  // `fireline` follows the line's own mode; the hazard id itself is always a direct attack.
+  AttackMode mode = AttackMode::kDirect;
+  if (task == kTaskIndirectAttack || (task == kTaskFireline && lc && lc->mode == "indirect"))
+    mode = AttackMode::kIndirect;
+  const std::string key = target + (mode == AttackMode::kDirect ? "/direct" : "/indirect");
   auto it = lines_.find(key);
   if (it != lines_.end()) return &it->second;
   const FireGrid& g = spread_->grid();
@@ -447,43 +595,73 @@ FireModel::Line* FireModel::line_for(const std::string& key, AttackMode mode, co
     }
     planned = rasterize_polyline(g, xy);
   }
-  CrewType crew = lc ? lc->crew : cfg_.default_crew;
+  const CrewType crew = lc ? lc->crew : cfg_.default_crew;
   Line l;
+  l.target = target;
   l.cfg = lc;
   l.work =
       std::make_unique<LineAssignment>(mode, crew, std::move(planned), *ignition_cell_, back_azimuth_deg_);
   return &lines_.emplace(key, std::move(l)).first->second;
 }
 
-bool FireModel::apply_effort(const std::string& target, const std::string& capability, double amount,
-                             double dt_s, HazardSink& sink) {
-  if (capability != "fireline" && capability != "direct_attack" && capability != "indirect_attack" &&
-      capability != "forest_fire")
-    return false;
-  const LineConfig* lc = nullptr;
-  for (const LineConfig& l : cfg_.lines)
-    if (l.id == target) lc = &l;
-  if (!lc && target != cfg_.id) return false;
-  AttackMode mode = AttackMode::kDirect;
-  if (capability == "indirect_attack") {
-    if (!lc || lc->path.size() < 2) return false;
-    mode = AttackMode::kIndirect;
-  } else if (capability != "direct_attack" && lc && lc->mode == "indirect") {
-    mode = AttackMode::kIndirect;
+double FireModel::walk_in_s(const Line& l) const {
+  // From the drop node to the line's working end (its start before any line is built; the rear of the
+  // fire, near the ignition, for a direct attack), in a straight line at walk_in_m_min.
+  const FireGrid& g = spread_->grid();
+  const std::optional<LatLonPoint> from = l.cfg ? l.cfg->node_pos : cfg_.ignition_node_pos;
+  if (!from || !g.georeferenced()) return 0;
+  const auto node = g.cell_at_latlon(from->lat, from->lon);
+  size_t to = g.index(ignition_cell_->col, ignition_cell_->row);
+  if (l.work->position())
+    to = *l.work->position();
+  else if (l.work->mode() == AttackMode::kIndirect && l.cfg && !l.cfg->path.empty())
+    if (auto c = g.cell_at_latlon(l.cfg->path.front().lat, l.cfg->path.front().lon))
+      to = g.index(c->col, c->row);
+  double d_m = 0;
+  if (node) {
+    const Cell c = g.cell(to);
+    d_m = std::hypot(c.col - node->col, c.row - node->row) * g.cell_m();
+  } else {
+    // A drop node off the raster: great-circle distance to the cell (equirectangular, < 0.1 % here).
+    auto [lat, lon] = g.cell_center_latlon(g.cell(to));
+    const double k = kPi / 180 * 6371000.0;
+    d_m = std::hypot((lat - from->lat) * k, (lon - from->lon) * k * std::cos(lat * kPi / 180));
   }
-  if (!ignited_ || amount <= 0 || dt_s <= 0) return true;
-  Line* l = line_for(target + (mode == AttackMode::kDirect ? "/direct" : "/indirect"), mode, lc);
-  const LineWork w = l->work->work(*spread_, amount, dt_s);
-  l->last_worked_s = spread_->now_s();
+  return d_m / cfg_.walk_in_m_min * 60.0;
+}
+
+bool FireModel::work(const Work& w, EffectSink& sink) {
+  if (!(w.personnel >= 0) || !(w.dt_s >= 0)) return false;
+  Line* l = line_for(w.task, w.target);
+  if (!l) return false;
+  if (!ignited_ || w.personnel <= 0 || w.dt_s <= 0) return true;
+  // The step covers [now − dt, now]; a crew's first steps go to walking in from the drop node.
+  const double now = view_ ? view_->now_s() : spread_->now_s();
+  double dt = w.dt_s;
+  if (!w.unit.empty()) {
+    Crew& crew = l->crews[w.unit];
+    if (crew.start_s < 0) {
+      crew.start_s = now - w.dt_s;
+      crew.walk_s = walk_in_s(*l);
+    }
+    const double on_line_s = crew.start_s + crew.walk_s;
+    if (now <= on_line_s) return true;
+    dt = std::min(w.dt_s, now - on_line_s);
+    if (crew.last_s < 0)
+      sink.emit("fire.crew_on_line", {w.unit, cfg_.id},
+                {{"line", w.target}, {"task", w.task}, {"walk_in_min", crew.walk_s / 60.0}});
+    crew.last_s = now;
+  }
+  const LineWork done = l->work->work(*spread_, w.personnel, dt);
   if (l->work->finished() && !l->finished_reported) {
     l->finished_reported = true;
-    sink.emit("fire.line_completed", {target, cfg_.id}, {{"line_m", l->work->built_m()}});
+    sink.emit("fire.line_completed", {w.target, cfg_.id}, {{"line_m", l->work->built_m()}});
   }
-  if (w.cells > 0) sink.observe({"fireline_m", target, l->work->built_m(), ""});
+  if (done.cells > 0) sink.observe({"fireline_m", w.target, l->work->built_m(), ""});
   return true;
 }
 
-bool FireModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink) {
+bool FireModel::inject(const nlohmann::json& what, double t_s, EffectSink& sink) {
   if (!what.is_object() || !what.contains("what") || !what["what"].is_string()) return false;
   const std::string w = what["what"].get<std::string>();
   if (w == "ignite") {
@@ -514,17 +692,23 @@ bool FireModel::inject(const nlohmann::json& what, double t_s, HazardSink& sink)
   return false;
 }
 
-std::string FireModel::location_of(const std::string& target) const {
-  if (target == cfg_.id) return cfg_.ignition_node;
+std::vector<std::string> FireModel::targets() const {
+  std::vector<std::string> out{cfg_.id};
   for (const LineConfig& l : cfg_.lines)
-    if (l.id == target) return l.node;
+    out.push_back(l.id);
+  return out;
+}
+
+std::string FireModel::site_of(const std::string& target) const {
+  if (target == cfg_.id) return cfg_.ignition_node;
+  if (const LineConfig* l = line_config(target)) return l->node;
   return "";
 }
 
-std::vector<std::string> FireModel::zones_at_risk() const {
-  std::vector<std::string> z;
+std::vector<ZoneAtRisk> FireModel::zones_at_risk() const {
+  std::vector<ZoneAtRisk> z;
   for (const Settlement& s : cfg_.settlements)
-    if (s.is_zone) z.push_back(s.id);
+    if (s.is_zone) z.push_back({s.id, s.people});
   return z;
 }
 

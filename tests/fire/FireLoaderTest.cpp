@@ -1,7 +1,7 @@
 // The `kind: forest_fire` loader: a good entry builds the model; bad ones give file:line:col errors
 // naming the field, and no model.
 #include "sim/hazards/fire/FireLoader.hpp"
-#include "sim/hazards/HazardFactory.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/io/Scenario.hpp"
 
 #include <catch2/catch.hpp>

@@ -42,15 +42,15 @@ FireConfig base_config(const FireGrid& g, double wind_m_s = 4, double from_deg =
   return c;
 }
 
-test::FakeSink play(FireModel& m, double hours, const std::string& target = "", const std::string& cap = "",
+test::FakeSink play(FireModel& m, double hours, const std::string& target = "", const std::string& task = "",
                     double people = 0, double from_h = 0) {
-  test::FakeSink sink;
-  m.start(sink);
-  for (double t = 0; t < hours * 3600 - 1e-6; t += m.step_s()) {
-    if (!target.empty() && t >= from_h * 3600) m.apply_effort(target, cap, people, m.step_s(), sink);
-    m.advance(t, m.step_s(), sink);
-  }
-  return sink;
+  if (target.empty()) return test::play(m, hours);
+  return test::play(m, hours, {{target, task, people, from_h}});
+}
+
+hg::Work work(const std::string& task, const std::string& target, double people, double dt_s,
+              const std::string& unit = "u_test") {
+  return hg::Work{unit, task, target, people, 0, dt_s, 0};
 }
 
 } // namespace
@@ -85,11 +85,14 @@ TEST_CASE("fire model: production rate decides how much line a crew builds", "[f
   cfg.lines.push_back(l);
   FireModel m(cfg, g);
   test::FakeSink sink;
-  m.start(sink);
+  hgtest::StaticView view;
+  m.start(view, sink);
   // 20 people of a type 2 crew, fuel model 1: 18 ch/h (NWCG IRPG table) = 362.1 m/h; in 1 h → 12 cells of 30
-  // m.
-  for (int k = 0; k < 12; ++k)
-    REQUIRE(m.apply_effort("fl_east", "fireline", 20, 300, sink));
+  // m (no walk-in: the test line has no drop-node position).
+  for (int k = 0; k < 12; ++k) {
+    view.t_s = 300.0 * (k + 1);
+    REQUIRE(m.work(work("fireline", "fl_east", 20, 300), sink));
+  }
   CHECK(m.spread().line_cells() == 12);
   CHECK(sink.observations.back().quantity == "fireline_m");
   CHECK(sink.observations.back().value == Approx(360));
@@ -142,7 +145,8 @@ TEST_CASE("fire model: entrapment risk and entrapment", "[fire][model][safety]")
     const test::FakeSink sink = play(m, 2, "fl_close", "fireline", 1, 0);
     REQUIRE(sink.count("fire.entrapment_risk") >= 1);
     const auto* risk = sink.first("fire.entrapment_risk");
-    CHECK(risk->actors.front() == "fl_close");
+    CHECK(risk->actors.front() == "u_test"); // the unit that works there
+    CHECK(risk->payload["line"] == "fl_close");
     CHECK(risk->payload["time_to_fire_min"].get<double>() < risk->payload["escape_time_min"].get<double>());
     CHECK(sink.count("fire.entrapment") == 1);
   }
@@ -188,9 +192,11 @@ TEST_CASE("fire model: settlements inside the projected arrival, then reached", 
   FireConfig cfg = base_config(g, 3);
   cfg.evacuation_horizon_h = 3;
   cfg.settlement_radius_m = 60;
-  cfg.settlements = {{"z_village", true, at(g, 100, 60)}, {"f_farm", false, at(g, 30, 5)}};
+  cfg.settlements = {{"z_village", true, at(g, 100, 60), 250}, {"f_farm", false, at(g, 30, 5), 0}};
   FireModel m(cfg, g);
-  CHECK(m.zones_at_risk() == std::vector<std::string>{"z_village"});
+  REQUIRE(m.zones_at_risk().size() == 1);
+  CHECK(m.zones_at_risk()[0].zone == "z_village");
+  CHECK(m.zones_at_risk()[0].people == 250);
   const test::FakeSink sink = play(m, 6);
   const auto* evac = sink.first("fire.evacuation_needed");
   REQUIRE(evac);
@@ -206,7 +212,7 @@ TEST_CASE("fire model: settlements inside the projected arrival, then reached", 
   }
   CHECK(t_warn < t_reach);
   CHECK(evac->payload["eta_h"].get<double>() <= 3.0);
-  CHECK(sink.reached == std::vector<std::string>{"z_village"});
+  CHECK(sink.reached_zones == std::vector<std::string>{"z_village"});
 }
 
 TEST_CASE("fire model: events, observations, unknown targets, determinism", "[fire][model]") {
@@ -228,11 +234,15 @@ TEST_CASE("fire model: events, observations, unknown targets, determinism", "[fi
     area = area || (o.quantity == "fire_area_ha" && o.subject == "fire_test" && o.value > 0);
   CHECK(area);
   test::FakeSink s;
-  CHECK_FALSE(a.apply_effort("nowhere", "fireline", 10, 60, s));
-  CHECK_FALSE(a.apply_effort("fire_test", "sandbag", 10, 60, s));
-  CHECK_FALSE(a.apply_effort("fire_test", "indirect_attack", 10, 60, s)); // no route on the fire itself
-  CHECK(a.location_of("fire_test") == "n_test");
-  CHECK(a.location_of("nowhere").empty());
+  CHECK_FALSE(a.work(work("fireline", "nowhere", 10, 60), s));
+  CHECK_FALSE(a.work(work("sandbag", "fire_test", 10, 60), s));
+  CHECK_FALSE(a.work(work("indirect_attack", "fire_test", 10, 60), s)); // no route on the fire itself
+  CHECK_FALSE(a.accepts_work("indirect_attack", "fire_test"));
+  CHECK(a.accepts_work("direct_attack", "fire_test"));
+  CHECK(a.accepts_work("fireline", "fire_test"));
+  CHECK(a.targets() == std::vector<std::string>{"fire_test"});
+  CHECK(a.site_of("fire_test") == "n_test");
+  CHECK(a.site_of("nowhere").empty());
   CHECK(a.inject({{"what", "wind"}, {"speed_10m_m_s", 1.0}, {"dir_deg", 90.0}}, 3 * 3600, s));
   CHECK_FALSE(a.inject({{"what", "flood"}}, 3 * 3600, s));
   CHECK_FALSE(a.inject("ignite", 3 * 3600, s));

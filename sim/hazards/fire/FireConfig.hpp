@@ -84,6 +84,7 @@ struct FireConfig {
   std::string elevation_raster; ///< absolute path, may be empty (flat)
   LatLonPoint ignition;
   std::string ignition_node; ///< nearest road node (site_of the hazard id)
+  bool is_incident = false;  ///< this fire is the scenario's incident: plans may call it `incident`
   std::optional<LatLonPoint> ignition_node_pos;
   double walk_in_m_min = 30; ///< crews walk from their drop node to the line at this speed
   double ignition_at_s = 0;

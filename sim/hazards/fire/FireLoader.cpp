@@ -107,6 +107,10 @@ FireConfig load_fire_config(const YamlCursor& c, const Scenario& sc) {
     c["ignition"].error("missing required field (expected lat, lon, node, at_h)");
   }
 
+  // A fire starting at the incident's node is the incident: plans may send crews to `target: incident`.
+  cfg.is_incident = sc.incident.kind == "forest_fire" && !cfg.ignition_node.empty() &&
+                    sc.incident.node < w.nodes.size() && w.nodes[sc.incident.node].id == cfg.ignition_node;
+
   // Clock: from the scenario start label unless given.
   int month = 0;
   double hour = 0, offset = 8;

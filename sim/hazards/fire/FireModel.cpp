@@ -566,7 +566,12 @@ const LineConfig* FireModel::line_config(const std::string& id) const {
   return nullptr;
 }
 
-bool FireModel::accepts_work(const std::string& task, const std::string& target) const {
+std::string FireModel::resolve(const std::string& target) const {
+  return target == "incident" && cfg_.is_incident ? cfg_.id : target;
+}
+
+bool FireModel::accepts_work(const std::string& task, const std::string& target_or_incident) const {
+  const std::string target = resolve(target_or_incident);
   const LineConfig* lc = line_config(target);
   if (!lc && target != cfg_.id) return false;
   if (task == kTaskFireline || task == kTaskDirectAttack) return true;
@@ -574,8 +579,9 @@ bool FireModel::accepts_work(const std::string& task, const std::string& target)
   return false;
 }
 
-FireModel::Line* FireModel::line_for(const std::string& task, const std::string& target) {
-  if (!accepts_work(task, target)) return nullptr;
+FireModel::Line* FireModel::line_for(const std::string& task, const std::string& target_or_incident) {
+  if (!accepts_work(task, target_or_incident)) return nullptr;
+  const std::string target = resolve(target_or_incident);
   const LineConfig* lc = line_config(target);
   // `fireline` follows the line's own mode; the hazard id itself is always a direct attack.
   AttackMode mode = AttackMode::kDirect;
@@ -649,15 +655,15 @@ bool FireModel::work(const Work& w, EffectSink& sink) {
     dt = std::min(w.dt_s, now - on_line_s);
     if (crew.last_s < 0)
       sink.emit("fire.crew_on_line", {w.unit, cfg_.id},
-                {{"line", w.target}, {"task", w.task}, {"walk_in_min", crew.walk_s / 60.0}});
+                {{"line", l->target}, {"task", w.task}, {"walk_in_min", crew.walk_s / 60.0}});
     crew.last_s = now;
   }
   const LineWork done = l->work->work(*spread_, w.personnel, dt);
   if (l->work->finished() && !l->finished_reported) {
     l->finished_reported = true;
-    sink.emit("fire.line_completed", {w.target, cfg_.id}, {{"line_m", l->work->built_m()}});
+    sink.emit("fire.line_completed", {l->target, cfg_.id}, {{"line_m", l->work->built_m()}});
   }
-  if (done.cells > 0) sink.observe({"fireline_m", w.target, l->work->built_m(), ""});
+  if (done.cells > 0) sink.observe({"fireline_m", l->target, l->work->built_m(), ""});
   return true;
 }
 
@@ -699,7 +705,8 @@ std::vector<std::string> FireModel::targets() const {
   return out;
 }
 
-std::string FireModel::site_of(const std::string& target) const {
+std::string FireModel::site_of(const std::string& target_or_incident) const {
+  const std::string target = resolve(target_or_incident);
   if (target == cfg_.id) return cfg_.ignition_node;
   if (const LineConfig* l = line_config(target)) return l->node;
   return "";

@@ -40,6 +40,7 @@ public:
   void advance(double t_s, double dt_s, EffectSink& sink) override;
   /// @brief `fireline` on a line id (the line's own mode) or on the hazard id (direct attack from the
   /// rear); `direct_attack` on the hazard id or a line id; `indirect_attack` on a line with a route.
+  /// `incident` stands for the hazard id when this fire is the scenario's incident.
   bool accepts_work(const std::string& task, const std::string& target) const override;
   /// @brief Turns w.personnel × w.dt_s into fireline (NWCG production rates of the line's crew type) and
   /// remembers which unit works where, for the crew-safety checks of the next advance().
@@ -114,6 +115,8 @@ private:
   /// Seconds a crew walks from the line's drop node to where the line is being built.
   double walk_in_s(const Line& l) const;
   const LineConfig* line_config(const std::string& id) const;
+  /// The hazard id for `incident` when this fire is the incident; the target itself otherwise.
+  std::string resolve(const std::string& target) const;
 
   FireConfig cfg_;
   std::unique_ptr<FireSpread> spread_;

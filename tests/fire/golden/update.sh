@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 bin=${1:-build/bin/hgdrill}
 tmp=$(mktemp -d)
-"$bin" run scenarios/fire/taipinggou-spring.yaml --no-report --no-baseline --quiet --out "$tmp/fire"
+"$bin" run scenarios/fire/taipinggou-spring.yaml --nominal --no-report --no-baseline --quiet --out "$tmp/fire"
 cp "$tmp/fire/events.jsonl" tests/fire/golden/taipinggou_spring.events.jsonl
 git --no-pager diff --stat -- tests/fire/golden || true

@@ -257,3 +257,41 @@ TEST_CASE("fire model: events, observations, unknown targets, determinism", "[fi
   bad.ignition = {10, 10};
   CHECK_THROWS_WITH(FireModel(bad, g), Catch::StartsWith("ignition:"));
 }
+
+TEST_CASE("fire model: crews walk in from their drop node before they build line",
+          "[fire][model][suppression]") {
+  // Drop node at cell (10, 0), line starting at cell (90, 0): 80 cells × 30 m = 2400 m at 30 m/min = 80 min.
+  const FireGrid g = landscape(1);
+  FireConfig cfg = base_config(g, 0.5);
+  LineConfig l;
+  l.id = "fl_east";
+  l.mode = "indirect";
+  l.crew = CrewType::kType2;
+  l.node = "n_drop";
+  l.node_pos = at(g, 10, 0);
+  l.path = {at(g, 90, 0), at(g, 90, 119)};
+  cfg.lines.push_back(l);
+  FireModel m(cfg, g);
+  const test::FakeSink sink = test::play(m, 3, {{"fl_east", "fireline", 20, 0, "u_crew"}});
+  const auto* on_line = sink.first("fire.crew_on_line");
+  REQUIRE(on_line);
+  CHECK(on_line->actors == std::vector<std::string>{"u_crew", "fire_test"});
+  CHECK(on_line->payload["walk_in_min"].get<double>() == Approx(80.0).epsilon(1e-9));
+  CHECK(on_line->payload["line"] == "fl_east");
+  // Work steps of 5 min from t = 0: the crew arrives at 80 min, so the first fireline_m observation
+  // comes in the step ending at 85 min, and after 3 h the line is (180 − 80) min × 20 people of type 2 at
+  // 18 ch/h per 20 (NWCG) = 100/60 × 362.1 m = 603.5 m → 20 whole cells of 30 m (600 m).
+  size_t first_line_obs = sink.log.size(), on_line_at = sink.log.size();
+  for (size_t i = 0; i < sink.log.size(); ++i) {
+    if (sink.log[i].rfind("observe fireline_m", 0) == 0 && first_line_obs == sink.log.size())
+      first_line_obs = i;
+    if (sink.log[i].find("fire.crew_on_line") != std::string::npos) on_line_at = i;
+  }
+  CHECK(on_line_at < first_line_obs);
+  CHECK(m.spread().line_cells() == 20);
+  // A drop node off the fire's own site: the fire itself (direct attack) without a node position walks 0.
+  FireModel direct(base_config(g, 0.5), g);
+  const test::FakeSink d = test::play(direct, 1, {{"fire_test", "direct_attack", 20, 0}});
+  REQUIRE(d.first("fire.crew_on_line"));
+  CHECK(d.first("fire.crew_on_line")->payload["walk_in_min"].get<double>() == 0);
+}

@@ -2,6 +2,7 @@
 /// @brief Every hazard overlay, one line each (see OverlayRegistry.hpp).
 #include "viz/OverlayRegistry.hpp"
 
+#include "viz/FireOverlay.hpp"
 #include "viz/FloodOverlay.hpp"
 #include "viz/MineOverlay.hpp"
 
@@ -11,6 +12,7 @@ std::vector<std::unique_ptr<Overlay>> OverlayRegistry::make_all(const World& wor
   std::vector<std::unique_ptr<Overlay>> v;
   v.push_back(std::make_unique<FloodOverlay>(world));
   v.push_back(std::make_unique<MineOverlay>(world));
+  v.push_back(std::make_unique<FireOverlay>(world));
   // New hazards: v.push_back(std::make_unique<ForestFireOverlay>(world));
   return v;
 }

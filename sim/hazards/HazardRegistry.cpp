@@ -2,6 +2,7 @@
 /// @brief The built-in hazard modules: one line per hazard kind.
 #include "sim/hazards/HazardRegistry.hpp"
 
+#include "sim/hazards/fire/FireModule.hpp"
 #include "sim/hazards/flood/FloodModule.hpp"
 #include "sim/hazards/mine/MineModule.hpp"
 #include "sim/io/Scenario.hpp"
@@ -16,6 +17,7 @@ std::vector<HazardModule>& modules() {
   static std::vector<HazardModule> m = {
       flood::flood_module(),
       mine::mine_module(),
+      fire::fire_module(),
   };
   return m;
 }

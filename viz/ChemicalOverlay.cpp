@@ -53,7 +53,7 @@ void ChemicalOverlay::apply(const Event& e) {
       cordon_.erase(e.actors.front());
       return;
     }
-    const std::string by = e.payload.value("by", "");
+    const std::string by = e.payload.value("cause", ""); // hazard id or post id (CoreEvents.cpp)
     if (releases_.count(by) || (started_ && world_->post(by))) cordon_.insert(e.actors.front());
     return;
   }

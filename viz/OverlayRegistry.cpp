@@ -3,6 +3,7 @@
 #include "viz/OverlayRegistry.hpp"
 
 #include "viz/ChemicalOverlay.hpp"
+#include "viz/FireOverlay.hpp"
 #include "viz/FloodOverlay.hpp"
 #include "viz/MineOverlay.hpp"
 
@@ -13,6 +14,7 @@ std::vector<std::unique_ptr<Overlay>> OverlayRegistry::make_all(const World& wor
   v.push_back(std::make_unique<FloodOverlay>(world));
   v.push_back(std::make_unique<ChemicalOverlay>(world));
   v.push_back(std::make_unique<MineOverlay>(world));
+  v.push_back(std::make_unique<FireOverlay>(world));
   // New hazards: v.push_back(std::make_unique<ForestFireOverlay>(world));
   return v;
 }

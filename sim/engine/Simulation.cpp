@@ -84,7 +84,7 @@ void Simulation::set_road_closed(uint32_t road, bool closed, const std::string& 
   if (roads_.is_closed(road) == closed) return;
   roads_.set_closed(road, closed);
   const Road& r = sc_.world.roads[road];
-  emit(closed ? "road.closed" : "road.reopened", {r.id}, {{"reason", reason}, {"bridge", r.bridge}, {"by", by}});
+  emit(closed ? "road.closed" : "road.reopened", {r.id}, {{"reason", reason}, {"bridge", r.bridge}, {"cause", by}});
   // Road police / highway patrol tell the lead post (with comms delay).
   Message m = Message::make(
       "field", sc_.lead_post, MessageKind::kReport,

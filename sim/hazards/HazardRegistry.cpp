@@ -3,6 +3,7 @@
 #include "sim/hazards/HazardRegistry.hpp"
 
 #include "sim/hazards/chemical/ChemicalModule.hpp"
+#include "sim/hazards/fire/FireModule.hpp"
 #include "sim/hazards/flood/FloodModule.hpp"
 #include "sim/hazards/mine/MineModule.hpp"
 #include "sim/io/Scenario.hpp"
@@ -18,6 +19,7 @@ std::vector<HazardModule>& modules() {
       flood::flood_module(),
       chemical::chemical_module(),
       mine::mine_module(),
+      fire::fire_module(),
   };
   return m;
 }

@@ -36,7 +36,9 @@ struct TaskSpec {
 
 /// @brief The value of a hazard KPI computed from a run's log.
 struct KpiResult {
-  std::optional<double> value; ///< nullopt: not applicable in this run (`note` says why)
+  /// nullopt with a note: not applicable in this run (the note says why; not scored, e.g. no fire);
+  /// nullopt without a note: applicable but it never happened (e.g. never contained; scores 0).
+  std::optional<double> value;
   bool lower_bound = false;    ///< the true value is at least `value` (e.g. still running at the end)
   std::vector<long> evidence;  ///< event seqs behind the value
   std::string subject;         ///< the zone, unit… the value is about

@@ -106,7 +106,7 @@ TEST_CASE(
   // (the responders' way in) stays open.
   const hg::Event* closed = first(ev, "road.closed", "r_axis");
   REQUIRE(closed);
-  CHECK(closed->payload["by"] == "nh3");
+  CHECK(closed->payload["cause"] == "nh3");
   const hg::Event* reopened = first(ev, "road.reopened", "r_axis");
   REQUIRE(reopened);
   CHECK(reopened->t > closed->t);

@@ -100,7 +100,7 @@ TEST_CASE("a hazard registered from the test folder is driven end to end through
   // Closure and facility loss, attributed to the hazard.
   const hg::Event* closed = first(ev, "road.closed", "r_bc");
   REQUIRE(closed);
-  CHECK(closed->payload["by"] == "spill");
+  CHECK(closed->payload["cause"] == "spill");
   const hg::Event* lost = first(ev, "facility.lost", "f_island");
   REQUIRE(lost);
   CHECK(lost->payload["hazard"] == "spill");

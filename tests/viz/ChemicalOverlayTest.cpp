@@ -152,15 +152,15 @@ TEST_CASE("chemical overlay draws each threat-zone cell in its level's colour, a
   CHECK(near(edge, ChemicalOverlay::extent_color(2), 40));
 
   // Cordon: a post's closure counts once a release has begun.
-  o.apply(ev(3, 1300, "road.closed", {"r_ab"}, {{"by", "cp_city"}}));
+  o.apply(ev(3, 1300, "road.closed", {"r_ab"}, {{"cause", "cp_city"}}));
   const sf::Image before_start = cv.draw(o);
   const LatLon mid = {46.995, 130.01};
   CHECK(cv.at(before_start, mid) == sf::Color::White);
   o.apply(ev(4, 1400, "chemical_release.release_started", {"nh3", "leak"}, {{"t_s", 1400}}));
-  o.apply(ev(5, 1500, "road.closed", {"r_ab"}, {{"by", "cp_city"}}));
+  o.apply(ev(5, 1500, "road.closed", {"r_ab"}, {{"cause", "cp_city"}}));
   const sf::Image cordon = cv.draw(o);
   CHECK(near(cv.at(cordon, mid), over_white(ChemicalOverlay::cordon_color()), 10));
-  o.apply(ev(6, 1600, "road.reopened", {"r_ab"}, {{"by", "cp_city"}}));
+  o.apply(ev(6, 1600, "road.reopened", {"r_ab"}, {{"cause", "cp_city"}}));
   CHECK_FALSE(near(cv.at(cv.draw(o), mid), over_white(ChemicalOverlay::cordon_color()), 10));
 
   // Legend: Chinese and English on every line; registered with the viewer.

@@ -35,7 +35,8 @@ HAZARDS = {"coal_mine", "ammonia", "power_plant", "chemical_park", "reservoir"}
 UNIT_TYPES = {"fire_engine", "rescue", "hazmat", "ambulance", "mine_rescue", "forest_team", "relief_truck", "sandbag_team",
               "pump", "boat", "volunteer", "command"}
 CAPS = {"fire_suppression", "hazmat", "flood_rescue", "evacuation", "relief_delivery", "sandbag", "pump", "medical_transport",
-        "mine_rescue", "forest_fire", "search_rescue", "command"}
+        "mine_rescue", "forest_fire", "search_rescue", "command",
+        "forest_fire_professional"}  # declared by the forest-fire module (sim/hazards/fire/FireModule.cpp)
 LEVELS = {"district", "county", "city", "province", "national"}
 MAT = {"disaster_relief", "flood_drought", "forest_fire", "production_safety"}
 

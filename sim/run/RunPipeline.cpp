@@ -104,9 +104,11 @@ void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req,
                                                   {"seed", std::to_string(seed)},
                                                   {"version", kVersion},
                                                   {"format", "events/1"}});
+  // Paths are absolute, so that the folder can be re-scored from anywhere.
+  auto abs = [](const std::string& p) { return std::filesystem::absolute(p).lexically_normal().string(); };
   nlohmann::json commanders = nlohmann::json::object();
   for (const auto& c : setup.commanders)
-    commanders[c.post] = c.kind == "plan" ? nlohmann::json{{"kind", "plan"}, {"plan", c.plan}}
+    commanders[c.post] = c.kind == "plan" ? nlohmann::json{{"kind", "plan"}, {"plan", abs(c.plan)}}
                                           : nlohmann::json{{"kind", c.kind}, {"person", c.person}};
   const Plan* lead = setup.lead_plan();
   nlohmann::json run_json = {
@@ -114,9 +116,9 @@ void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req,
       {"scenario_id", sc.id},
       {"seed", seed},
       {"version", kVersion},
-      {"plan", lead ? nlohmann::json(lead->file) : nlohmann::json()},
+      {"plan", lead ? nlohmann::json(abs(lead->file)) : nlohmann::json()},
       {"commanders", commanders},
-      {"rubric", sc.rubric_file.empty() ? nlohmann::json() : nlohmann::json(sc.rubric_file)},
+      {"rubric", sc.rubric_file.empty() ? nlohmann::json() : nlohmann::json(abs(sc.rubric_file))},
       {"no_response", req.no_response},
       {"nominal", req.nominal},
       {"draws", sc.draws},

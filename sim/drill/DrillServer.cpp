@@ -107,7 +107,7 @@ void DrillServer::routes() {
                   throw Refusal(400, "since: expected an event number");
                 }
               }
-              send_json(res, 200, s_.facilitator_view(since));
+              send_json(res, 200, s_.facilitator_view(since, req.get_param_value("only") == "events"));
             } else {
               send_json(res, 200, s_.team_view(r));
             }

@@ -390,7 +390,19 @@ nlohmann::json DrillSession::injects() const {
   return {{"msel", msel}, {"manual", manual}};
 }
 
-nlohmann::json DrillSession::facilitator_view(long since) const {
+nlohmann::json DrillSession::facilitator_view(long since, bool events_only) const {
+  const Scenario& sc = *setup_.scenario;
+  if (events_only) {
+    nlohmann::json out = {{"role", "facilitator"}, {"clock", clock_json()}, {"scenario", {{"id", sc.id}, {"file", sc.file}}}};
+    std::lock_guard<std::mutex> lock(m_);
+    nlohmann::json ev = nlohmann::json::array();
+    const size_t from = size_t(std::max(0L, since));
+    for (size_t i = from; i < events_.size() && i < from + 5000; ++i)
+      ev.push_back(events_[i]);
+    out["events"] = ev;
+    out["events_total"] = events_.size();
+    return out;
+  }
   nlohmann::json teams = nlohmann::json::array();
   for (const auto& t : ex_.teams) {
     nlohmann::json tv = team_view(t.id);
@@ -398,7 +410,6 @@ nlohmann::json DrillSession::facilitator_view(long since) const {
                      {"inbox", tv["inbox"]}, {"orders", tv["orders"]}, {"units", tv["units"]},
                      {"beliefs", tv["beliefs"]}});
   }
-  const Scenario& sc = *setup_.scenario;
   nlohmann::json out = {{"role", "facilitator"},
                         {"exercise", {{"id", ex_.id}, {"zh", ex_.name.zh}, {"en", ex_.name.en}, {"kind", ex_.kind}}},
                         {"clock", clock_json()},

@@ -58,7 +58,8 @@ public:
   bool ended() const { return ended_; }
 
   nlohmann::json team_view(const std::string& team) const;
-  nlohmann::json facilitator_view(long since_event) const;
+  /// Ground truth; `events_only`: just the clock, the scenario and the events (the live wall display).
+  nlohmann::json facilitator_view(long since_event, bool events_only = false) const;
   nlohmann::json orders(const std::string& team = "") const;
   nlohmann::json injects() const;
   /// Throw Refusal (400 with the reason, 409 when the drill has ended, 503 if the engine does not answer).

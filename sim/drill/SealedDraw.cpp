@@ -1,6 +1,8 @@
 #include "sim/drill/SealedDraw.hpp"
 
 #include <openssl/evp.h>
+#include <yaml-cpp/yaml.h>
+#include <algorithm>
 #include <openssl/rand.h>
 
 #include <filesystem>
@@ -85,9 +87,24 @@ Draw draw_from_secret(const Exercise& ex, const std::string& secret_hex) {
   if (d.template_ref.empty()) d.template_ref = d.scenario;
   d.scenario_sha256 = sha256_hex(file_bytes(d.scenario));
   d.seed = std::stoull(sha256_hex(secret_hex + ":seed").substr(0, 8), nullptr, 16); // 32 bits: easy to type
+  // A day inside the window, at the template's own time of day (a night-time release stays at night;
+  // hazard models may depend on it), in Hegang time (+08:00).
   const long long a = *parse_iso_time(ex.window_from), b = *parse_iso_time(ex.window_to);
-  // Whole minutes inside the window.
-  d.start_epoch_s = a + (long long)(uniform(secret_hex, "start") * double((b - a) / 60)) * 60;
+  long long tod = 0;
+  try {
+    const YAML::Node doc = YAML::LoadFile(d.scenario);
+    if (doc["start"]) {
+      if (auto t = parse_iso_time(doc["start"].as<std::string>())) tod = ((*t + 8 * 3600) % 86400 + 86400) % 86400;
+    }
+  } catch (const std::exception&) {
+    // a template without a readable start plays from midnight
+  }
+  const long long day0 = a - ((a + 8 * 3600) % 86400 + 86400) % 86400; // midnight (+08:00) of the window's first day
+  const long long days = std::max(1LL, (b - day0) / 86400 + 1);
+  long long start = day0 + (long long)(uniform(secret_hex, "start") * double(days)) * 86400 + tod;
+  if (start < a) start += 86400;
+  if (start > b) start -= 86400;
+  d.start_epoch_s = start < a ? a : start;
   return d;
 }
 

@@ -2,7 +2,7 @@
 /// @file
 /// @brief The double-blind draw (双盲抽签): at start the server draws the scenario actually played
 /// from the exercise's pool — template, run seed (which draws the template's uncertain inputs, its
-/// parameter ranges) and start time within the window — from a secret of 256 random bits, and
+/// parameter ranges) and start day within the window, at the template's time of day — from a secret of 256 random bits, and
 /// commits to it: SHA-256 of the draw's canonical text followed by the secret. The commitment is
 /// published at start; `hgdrill reveal` shows the draw and the secret afterwards, and anyone can
 /// check that the draw follows from the secret and hashes to the commitment, so the organiser could

@@ -27,6 +27,8 @@ def temp_dir(name):
 class Server:
     """A running `hgdrill serve`; .url, .fac (facilitator token), .teams {id: token}."""
 
+    ssl_context = None  # set for an HTTPS server with a self-signed certificate
+
     def __init__(self, args, session, expect_ok=True):
         self.session = session
         self.stderr_path = os.path.join(os.path.dirname(session.rstrip("/")), os.path.basename(session.rstrip("/")) + ".stderr")
@@ -42,10 +44,10 @@ class Server:
             if not line:
                 break
             self.out_lines.append(line)
-            m = re.search(r"facilitator: (http://[0-9.:]+)/facilitator#token=([0-9a-f]+)", line)
+            m = re.search(r"facilitator: (https?://[0-9.:]+)/facilitator#token=([0-9a-f]+)", line)
             if m:
                 self.url, self.fac = m.group(1), m.group(2)
-            m = re.search(r"team (\w+) .*: (http://[0-9.:]+)/team#token=([0-9a-f]+)", line)
+            m = re.search(r"team (\w+) .*: (https?://[0-9.:]+)/team#token=([0-9a-f]+)", line)
             if m:
                 self.teams[m.group(1)] = m.group(3)
             if self.url and len(self.teams) == self._team_count():
@@ -76,7 +78,7 @@ class Server:
         for k, v in (headers or {}).items():
             req.add_header(k, v)
         try:
-            with urllib.request.urlopen(req, timeout=60) as r:
+            with urllib.request.urlopen(req, timeout=60, context=self.ssl_context) as r:
                 txt = r.read().decode()
                 return r.status, (json.loads(txt) if txt and r.headers.get_content_type() == "application/json" else txt)
         except urllib.error.HTTPError as e:

@@ -3,7 +3,7 @@ against every endpoint), malformed and oversized requests, 30 concurrent team cl
 timed against the simulated clock (MSEL by time and by condition)."""
 import threading
 
-from drill_support import FIX, Server, check, main, temp_dir
+from drill_support import FIX, HGDRILL, Server, check, main, temp_dir
 import os
 
 EX = os.path.join(FIX, "grid-drill.yaml")
@@ -175,6 +175,35 @@ def test_inject_timing_against_the_simulated_clock():
         s.stop()
 
 
+def test_https_with_given_certificate():
+    import shutil
+    import ssl
+    import subprocess
+    if not shutil.which("openssl"):
+        print("skip: no openssl program to make a test certificate")
+        return
+    d = temp_dir("tls")
+    key, crt = os.path.join(d, "k.pem"), os.path.join(d, "c.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt, "-days", "1",
+                    "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    session = os.path.join(d, "s")
+    s = Server([EX, "--session", session, "--cert", crt, "--key", key], session)
+    try:
+        check(s.url.startswith("https://"), "the consoles are announced over HTTPS: %s" % s.url)
+        ctx = ssl.create_default_context(cafile=crt)
+        ctx.check_hostname = False  # the certificate names 127.0.0.1 as CN only
+        s.ssl_context = ctx
+        v = s.view(s.teams["dist"])
+        check(v["team"]["id"] == "dist", "a team's view over TLS")
+        st, _ = s.call("GET", "/api/v1/view")
+        check(st == 401, "and the same checks")
+    finally:
+        s.stop()
+    r = subprocess.run([HGDRILL, "serve", EX, "--session", os.path.join(d, "s2"), "--listen", "127.0.0.1:0",
+                        "--cert", crt], capture_output=True, text=True, timeout=60)
+    check(r.returncode == 3 and "both --cert and --key" in r.stderr, "a certificate without its key is refused: %s" % r.stderr)
+
+
 if __name__ == "__main__":
-    main([test_authorization_matrix, test_malformed_and_oversized, test_thirty_concurrent_team_clients,
+    main([test_https_with_given_certificate, test_authorization_matrix, test_malformed_and_oversized, test_thirty_concurrent_team_clients,
           test_inject_timing_against_the_simulated_clock])

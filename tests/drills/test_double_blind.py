@@ -55,6 +55,8 @@ def test_commitment_reveal_and_no_hidden_parameters():
     tmpl = os.path.join(FIX, dj["template"]) if not os.path.isabs(dj["template"]) else dj["template"]
     check(hashlib.sha256(open(tmpl, "rb").read()).hexdigest() == dj["scenario_sha256"], "the template's hash")
     check("2026-06-01" <= dj["start"] < "2026-07-01", "the start is inside the window: %s" % dj["start"])
+    # Neither test template names a start, so the drawn day starts at midnight, Hegang time.
+    check(dj["start"].endswith("T00:00:00+08:00"), "at the template's time of day: %s" % dj["start"])
     # A template changed after the commitment breaks the verification.
     d2 = temp_dir("blind-tamper")
     for sub in ("contract/fixtures", "core/fixtures/grid", "drills/fixtures"):

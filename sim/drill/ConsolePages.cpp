@@ -180,6 +180,7 @@ function render(){
    .forEach(([id,zh,en])=>document.getElementById(id).textContent=T(zh,en));
   const s=V.scenario;document.getElementById('scenario').innerHTML='<p>'+esc(nm(s))+'<br><small>'+esc(s.id)+' · seed '+s.seed+'<br>'+esc(JSON.stringify(s.draws))+'</small></p>'+
     (V.commitment?'<p><small>'+T('抽签承诺','commitment')+' SHA-256 '+esc(V.commitment)+'</small></p>':'');
+  const sh=document.getElementById('step-h');if(!sh.dataset.set){sh.value=(V.clock.step_s/3600).toFixed(2).replace(/\.?0+$/,'');sh.dataset.set=1;}
   const box=document.getElementById('inject-teams');
   if(!box.childElementCount)box.innerHTML=V.teams.map(t=>'<label><input type="checkbox" value="'+esc(t.id)+'">'+esc(nm(t))+'</label>').join('');
   document.getElementById('msel').innerHTML='<tr><th>id</th><th>'+T('时间/条件','time/condition')+'</th><th>'+T('内容','text')+'</th><th></th></tr>'+

@@ -18,7 +18,8 @@ Event event_from_json(const nlohmann::json& j) {
   return e;
 }
 
-HttpEventSource::HttpEventSource(std::string url, std::string token) : url_(std::move(url)), token_(std::move(token)) {
+HttpEventSource::HttpEventSource(std::string url, std::string token)
+    : url_(std::move(url)), token_(std::move(token)) {
   while (!url_.empty() && url_.back() == '/')
     url_.pop_back();
   cli_ = std::make_unique<httplib::Client>(url_);
@@ -32,16 +33,21 @@ HttpEventSource::~HttpEventSource() = default;
 
 nlohmann::json HttpEventSource::get(long since) {
   auto res = cli_->Get(("/api/v1/view?only=events&since=" + std::to_string(since)).c_str());
-  if (!res) throw std::runtime_error(url_ + ": cannot reach the drill server (" + httplib::to_string(res.error()) + ")");
+  if (!res)
+    throw std::runtime_error(url_ + ": cannot reach the drill server (" + httplib::to_string(res.error()) +
+                             ")");
   if (res->status == 401 || res->status == 403)
     throw std::runtime_error(url_ + ": the server refused the token (" + std::to_string(res->status) +
                              "); the live view needs the facilitator's token from tokens.json");
-  if (res->status != 200) throw std::runtime_error(url_ + ": HTTP " + std::to_string(res->status) + ": " + res->body);
+  if (res->status != 200)
+    throw std::runtime_error(url_ + ": HTTP " + std::to_string(res->status) + ": " + res->body);
   auto j = nlohmann::json::parse(res->body, nullptr, false);
   if (j.is_object() && j.value("role", "") == "team")
-    throw std::runtime_error(url_ + ": this is a team's token; the live view shows ground truth and needs the "
-                                    "facilitator's token from tokens.json");
-  if (j.is_discarded() || !j.contains("events")) throw std::runtime_error(url_ + ": not a drill server's answer");
+    throw std::runtime_error(url_ +
+                             ": this is a team's token; the live view shows ground truth and needs the "
+                             "facilitator's token from tokens.json");
+  if (j.is_discarded() || !j.contains("events"))
+    throw std::runtime_error(url_ + ": not a drill server's answer");
   return j;
 }
 

@@ -23,7 +23,8 @@ Runner add_reveal_command(CLI::App& app) {
     }
     try {
       DrillJournal journal(j);
-      const std::string secret = journal.meta("secret").value_or(""), commitment = journal.meta("commitment").value_or("");
+      const std::string secret = journal.meta("secret").value_or(""),
+                        commitment = journal.meta("commitment").value_or("");
       if (secret.empty() || commitment.empty()) {
         std::cerr << "hgdrill reveal: this drill was not double-blind (no sealed draw)\n";
         return kInvalidInput;
@@ -47,8 +48,9 @@ Runner add_reveal_command(CLI::App& app) {
       if (!std::filesystem::exists(*dir + "/results.json"))
         std::cerr << "warning: the drill has not ended yet; do not show this to the players\n";
       if (again != commitment) {
-        std::cout << "MISMATCH: the draw does not hash to the commitment (the exercise, its pool or the template "
-                     "file changed) / 核验失败\n";
+        std::cout
+            << "MISMATCH: the draw does not hash to the commitment (the exercise, its pool or the template "
+               "file changed) / 核验失败\n";
         return kRunFailed;
       }
       std::cout << "OK: the draw matches the commitment / 核验通过\n";

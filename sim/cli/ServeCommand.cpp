@@ -25,15 +25,19 @@ struct ServeArgs {
 
 Runner add_serve_command(CLI::App& app) {
   auto a = std::make_shared<ServeArgs>();
-  CLI::App* c = app.add_subcommand("serve", "Run a drill: server, team and facilitator consoles / 演练服务器");
+  CLI::App* c =
+      app.add_subcommand("serve", "Run a drill: server, team and facilitator consoles / 演练服务器");
   c->add_option("exercise", a->exercise, "Exercise file (exercise/1 YAML)");
-  c->add_option("--listen", a->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 = any free port)");
+  c->add_option("--listen", a->listen,
+                "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 = any free port)");
   c->add_option("--session", a->session, "Session folder: journal, tokens, results");
   c->add_option("--resume", a->resume, "Resume the drill in this session folder after a stop or crash");
   c->add_option("--cert", a->cert, "TLS certificate (PEM) for HTTPS");
   c->add_option("--key", a->key, "TLS private key (PEM) for HTTPS");
-  c->add_flag("--exit-at-end", a->exit_at_end, "Stop the server once the drill has ended and its results are written");
-  c->add_option("--lang", a->lang, "Report language zh|en (default from the locale)")->check(CLI::IsMember({"zh", "en"}));
+  c->add_flag("--exit-at-end", a->exit_at_end,
+              "Stop the server once the drill has ended and its results are written");
+  c->add_option("--lang", a->lang, "Report language zh|en (default from the locale)")
+      ->check(CLI::IsMember({"zh", "en"}));
   c->add_flag("--quiet", a->quiet, "Print only the console addresses and errors");
   return [a]() -> int {
     const bool resume = !a->resume.empty();
@@ -63,7 +67,8 @@ Runner add_serve_command(CLI::App& app) {
     std::unique_ptr<DrillSession> session;
     std::unique_ptr<DrillServer> server;
     try {
-      session = std::make_unique<DrillSession>(a->exercise, resume ? a->resume : a->session, resume, a->quiet);
+      session =
+          std::make_unique<DrillSession>(a->exercise, resume ? a->resume : a->session, resume, a->quiet);
       server = std::make_unique<DrillServer>(*session, so);
       server->start();
     } catch (const InputError& e) {
@@ -76,17 +81,21 @@ Runner add_serve_command(CLI::App& app) {
     const std::string base = server->base_url();
     const auto& tok = session->tokens();
     const Exercise& ex = session->exercise();
-    std::cout << "hgdrill serve: " << ex.name.zh << " / " << ex.name.en << (resume ? " (resumed)" : "") << "\n"
+    std::cout << "hgdrill serve: " << ex.name.zh << " / " << ex.name.en << (resume ? " (resumed)" : "")
+              << "\n"
               << "  session:     " << session->dir() << "  (tokens.json, journal.sqlite)\n";
     if (!session->commitment().empty())
-      std::cout << "  commitment:  sha256 " << session->commitment() << "  (publish it now; check later with hgdrill reveal)\n";
-    std::cout << "  facilitator: " << base << "/facilitator#token=" << tok["facilitator"].get<std::string>() << "\n";
+      std::cout << "  commitment:  sha256 " << session->commitment()
+                << "  (publish it now; check later with hgdrill reveal)\n";
+    std::cout << "  facilitator: " << base << "/facilitator#token=" << tok["facilitator"].get<std::string>()
+              << "\n";
     for (const auto& t : ex.teams)
       std::cout << "  team " << t.id << " (" << t.name.zh << " / " << t.name.en << "): " << base
                 << "/team#token=" << tok["teams"][t.id].get<std::string>() << "\n";
     std::cout << std::flush;
     write_file_atomic(session->dir() + "/server.json",
-                      nlohmann::json{{"url", base}, {"port", server->port()}, {"pid", int(getpid())}}.dump() + "\n");
+                      nlohmann::json{{"url", base}, {"port", server->port()}, {"pid", int(getpid())}}.dump() +
+                          "\n");
 
     std::atomic<bool> interrupted{false};
     std::thread sig([&] {

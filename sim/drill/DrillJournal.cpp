@@ -15,7 +15,9 @@ struct Stmt {
       throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db));
   }
   ~Stmt() { sqlite3_finalize(s); }
-  void text(int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), int(v.size()), SQLITE_TRANSIENT); }
+  void text(int i, const std::string& v) {
+    sqlite3_bind_text(s, i, v.c_str(), int(v.size()), SQLITE_TRANSIENT);
+  }
   void real(int i, double v) { sqlite3_bind_double(s, i, v); }
   void integer(int i, long v) { sqlite3_bind_int64(s, i, v); }
   std::string col_text(int i) {
@@ -39,7 +41,9 @@ DrillJournal::DrillJournal(const std::string& path) : path_(path) {
        " message TEXT NOT NULL);");
 }
 
-DrillJournal::~DrillJournal() { sqlite3_close(db_); }
+DrillJournal::~DrillJournal() {
+  sqlite3_close(db_);
+}
 
 void DrillJournal::exec(const std::string& sql) const {
   char* err = nullptr;
@@ -67,7 +71,8 @@ void DrillJournal::append(const RunInput& in) {
   q.text(4, in.by);
   q.text(5, in.post);
   q.text(6, in.body.dump());
-  if (sqlite3_step(q.s) != SQLITE_DONE) throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db_));
+  if (sqlite3_step(q.s) != SQLITE_DONE)
+    throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db_));
 }
 
 void DrillJournal::append_deliveries(const std::vector<Delivery>& d) {
@@ -80,7 +85,8 @@ void DrillJournal::append_deliveries(const std::vector<Delivery>& d) {
       q.text(1, x.team);
       q.real(2, x.t_s);
       q.text(3, x.message.dump());
-      if (sqlite3_step(q.s) != SQLITE_DONE) throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db_));
+      if (sqlite3_step(q.s) != SQLITE_DONE)
+        throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db_));
     }
     exec("COMMIT");
   } catch (...) {
@@ -94,7 +100,8 @@ void DrillJournal::set_meta(const std::string& key, const std::string& value) {
   Stmt q(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
   q.text(1, key);
   q.text(2, value);
-  if (sqlite3_step(q.s) != SQLITE_DONE) throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db_));
+  if (sqlite3_step(q.s) != SQLITE_DONE)
+    throw std::runtime_error(std::string("journal: ") + sqlite3_errmsg(db_));
 }
 
 std::optional<std::string> DrillJournal::meta(const std::string& key) const {

@@ -32,7 +32,8 @@ DrillServer::DrillServer(DrillSession& session, ServerOptions opt) : s_(session)
     if (opt_.cert_file.empty() || opt_.key_file.empty())
       throw std::runtime_error("HTTPS needs both --cert and --key");
     auto ssl = std::make_unique<httplib::SSLServer>(opt_.cert_file.c_str(), opt_.key_file.c_str());
-    if (!ssl->is_valid()) throw std::runtime_error("cannot use the certificate " + opt_.cert_file + " and key " + opt_.key_file);
+    if (!ssl->is_valid())
+      throw std::runtime_error("cannot use the certificate " + opt_.cert_file + " and key " + opt_.key_file);
     srv_ = std::move(ssl);
   } else {
     srv_ = std::make_unique<httplib::Server>();
@@ -43,14 +44,18 @@ DrillServer::DrillServer(DrillSession& session, ServerOptions opt) : s_(session)
   routes();
 }
 
-DrillServer::~DrillServer() { stop(); }
+DrillServer::~DrillServer() {
+  stop();
+}
 
 std::string DrillServer::base_url() const {
-  return std::string(opt_.cert_file.empty() ? "http" : "https") + "://" + opt_.host + ":" + std::to_string(port_);
+  return std::string(opt_.cert_file.empty() ? "http" : "https") + "://" + opt_.host + ":" +
+         std::to_string(port_);
 }
 
 void DrillServer::start() {
-  port_ = opt_.port == 0 ? srv_->bind_to_any_port(opt_.host.c_str()) : (srv_->bind_to_port(opt_.host.c_str(), opt_.port) ? opt_.port : -1);
+  port_ = opt_.port == 0 ? srv_->bind_to_any_port(opt_.host.c_str())
+                         : (srv_->bind_to_port(opt_.host.c_str(), opt_.port) ? opt_.port : -1);
   if (port_ <= 0) throw std::runtime_error("cannot listen on " + opt_.host + ":" + std::to_string(opt_.port));
   thread_ = std::thread([this] { srv_->listen_after_bind(); });
 }
@@ -137,8 +142,8 @@ void DrillServer::routes() {
   // never send to the server; the page sends it back as a Bearer header.
   auto page = [](const std::string& html) {
     return [html](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Content-Security-Policy",
-                     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:");
+      res.set_header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; style-src "
+                                                "'unsafe-inline'; connect-src 'self'; img-src 'self' data:");
       res.set_content(html, "text/html; charset=utf-8");
     };
   };

@@ -18,7 +18,7 @@ namespace hg {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080; ///< 0 = any free port
+  int port = 8080;                 ///< 0 = any free port
   std::string cert_file, key_file; ///< both given: HTTPS
   size_t max_body_bytes = 64 * 1024;
 };

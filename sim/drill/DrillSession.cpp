@@ -1,9 +1,9 @@
 #include "sim/drill/DrillSession.hpp"
 
+#include "sim/drill/MselScoring.hpp"
 #include "sim/engine/Comms.hpp"
 #include "sim/engine/Simulation.hpp"
 #include "sim/io/AtomicDir.hpp"
-#include "sim/drill/MselScoring.hpp"
 
 #include <openssl/crypto.h>
 #include <simgrid/s4u/Actor.hpp>
@@ -40,18 +40,27 @@ std::string read_text(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-nlohmann::json names(const Names& n) { return {{"zh", n.zh}, {"en", n.en}}; }
+nlohmann::json names(const Names& n) {
+  return {{"zh", n.zh}, {"en", n.en}};
+}
 
-bool is_finite_number(const nlohmann::json& j) { return j.is_number() && std::isfinite(j.get<double>()); }
+bool is_finite_number(const nlohmann::json& j) {
+  return j.is_number() && std::isfinite(j.get<double>());
+}
 
 /// What an MSEL inject carries to a team's post (a report from the field).
 nlohmann::json msel_body(const MselInject& m) {
-  return {{"about", "inject"}, {"msel", m.id}, {"zh", m.text.zh}, {"en", m.text.en}, {"attachments", m.attachments}};
+  return {{"about", "inject"},
+          {"msel", m.id},
+          {"zh", m.text.zh},
+          {"en", m.text.en},
+          {"attachments", m.attachments}};
 }
 
 } // namespace
 
-DrillSession::DrillSession(const std::string& exercise_path, const std::string& dir, bool resume, bool quiet) {
+DrillSession::DrillSession(const std::string& exercise_path, const std::string& dir, bool resume,
+                           bool quiet) {
   dir_ = fs::absolute(dir).lexically_normal().string();
   const std::string jpath = dir_ + "/journal.sqlite";
   std::string ex_path = exercise_path;
@@ -61,7 +70,8 @@ DrillSession::DrillSession(const std::string& exercise_path, const std::string& 
     ex_path = journal_->meta("exercise").value_or("");
   } else {
     if (fs::exists(jpath))
-      throw std::runtime_error(dir_ + " already holds a drill: resume it with `hgdrill serve --resume " + dir + "`");
+      throw std::runtime_error(dir_ + " already holds a drill: resume it with `hgdrill serve --resume " +
+                               dir + "`");
     if (ex_path.empty()) throw std::runtime_error("no exercise file given");
     ex_path = fs::absolute(ex_path).lexically_normal().string();
   }
@@ -74,8 +84,9 @@ DrillSession::DrillSession(const std::string& exercise_path, const std::string& 
       secret_ = journal_->meta("secret").value_or("");
       draw_ = draw_from_secret(ex_, secret_);
       if (commitment_of(*draw_, secret_) != journal_->meta("commitment").value_or(""))
-        throw std::runtime_error("the exercise or its pool changed since the drill started: the draw no longer "
-                                 "matches the commitment");
+        throw std::runtime_error(
+            "the exercise or its pool changed since the drill started: the draw no longer "
+            "matches the commitment");
     }
   } else {
     fs::create_directories(dir_);
@@ -107,23 +118,29 @@ void DrillSession::start_new(bool) {
     // The secret stays in the journal (never served); the commitment is published now.
     journal_->set_meta("secret", secret_);
     journal_->set_meta("commitment", c);
-    write_file_atomic(dir_ + "/commitment.txt",
-                      "exercise " + ex_.id + "\ncommitment sha256 " + c + "\n"
-                      "verify after the drill with: hgdrill reveal " + dir_ + "\n");
+    write_file_atomic(dir_ + "/commitment.txt", "exercise " + ex_.id + "\ncommitment sha256 " + c +
+                                                    "\n"
+                                                    "verify after the drill with: hgdrill reveal " +
+                                                    dir_ + "\n");
   }
 }
 
 void DrillSession::build(bool quiet) {
   req_.scenario = draw_ ? draw_->scenario : ex_.scenario;
-  if (draw_) req_.seed = draw_->seed;
-  else if (ex_.seed) req_.seed = ex_.seed;
+  if (draw_)
+    req_.seed = draw_->seed;
+  else if (ex_.seed)
+    req_.seed = ex_.seed;
   req_.quiet = quiet;
   req_.no_baseline = false;
-  if (!prepare_run(req_, setup_)) throw std::runtime_error("the scenario " + req_.scenario + " does not load");
+  if (!prepare_run(req_, setup_))
+    throw std::runtime_error("the scenario " + req_.scenario + " does not load");
   seed_ = sim_options(req_, setup_).seed;
   req_.seed = seed_;
-  if (draw_) start_epoch_s_ = draw_->start_epoch_s;
-  else start_epoch_s_ = parse_iso_time(setup_.scenario->start_label).value_or(0);
+  if (draw_)
+    start_epoch_s_ = draw_->start_epoch_s;
+  else
+    start_epoch_s_ = parse_iso_time(setup_.scenario->start_label).value_or(0);
   // Each team commands its post (replacing a plan there); the other posts keep theirs.
   for (const auto& t : ex_.teams) {
     bool found = false;
@@ -187,13 +204,16 @@ std::string DrillSession::role_of(const std::string& token) const {
   return role;
 }
 
-std::string DrillSession::commitment() const { return journal_->meta("commitment").value_or(""); }
+std::string DrillSession::commitment() const {
+  return journal_->meta("commitment").value_or("");
+}
 
 void DrillSession::on_event(const Event& e) {
   std::vector<const MselInject*> due;
   {
     std::lock_guard<std::mutex> lock(m_);
-    events_.push_back({{"seq", e.seq}, {"t", e.t}, {"type", e.type}, {"actors", e.actors}, {"payload", e.payload}});
+    events_.push_back(
+        {{"seq", e.seq}, {"t", e.t}, {"type", e.type}, {"actors", e.actors}, {"payload", e.payload}});
     if (e.type.rfind("unit.", 0) == 0 && !e.actors.empty())
       unit_truth_[e.actors[0]] = {{"state", e.type.substr(5)}, {"t", e.t}, {"actors", e.actors}};
     if (e.type == "inject.fired" && e.payload.contains("body") && e.payload["body"].is_object()) {
@@ -201,8 +221,10 @@ void DrillSession::on_event(const Event& e) {
       if (!id.empty() && !msel_fired_.count(id)) msel_fired_[id] = e.t;
     }
     for (const auto& m : ex_.msel)
-      if (!m.when_event.empty() && !msel_fired_.count(m.id) && !cond_fired_.count(m.id) && e.type == m.when_event &&
-          (m.when_actor.empty() || std::find(e.actors.begin(), e.actors.end(), m.when_actor) != e.actors.end())) {
+      if (!m.when_event.empty() && !msel_fired_.count(m.id) && !cond_fired_.count(m.id) &&
+          e.type == m.when_event &&
+          (m.when_actor.empty() ||
+           std::find(e.actors.begin(), e.actors.end(), m.when_actor) != e.actors.end())) {
         cond_fired_.insert(m.id);
         due.push_back(&m);
       }
@@ -212,8 +234,9 @@ void DrillSession::on_event(const Event& e) {
   for (const MselInject* m : due)
     for (const auto& to : m->to) {
       Inject inj{e.t, "report", ex_.team(to)->post, msel_body(*m)};
-      simgrid::s4u::Actor::create("msel_inject", sim_->comms().host("field"), [this, inj] { sim_->fire_inject(inj); })
-          ->daemonize();
+      simgrid::s4u::Actor::create("msel_inject", sim_->comms().host("field"), [this, inj] {
+        sim_->fire_inject(inj);
+      })->daemonize();
     }
 }
 
@@ -251,7 +274,9 @@ bool DrillSession::run(const DrillHooks& hooks) {
   return done;
 }
 
-void DrillSession::stop() { live_->stop(); }
+void DrillSession::stop() {
+  live_->stop();
+}
 
 nlohmann::json DrillSession::clock_json() const {
   const LiveStatus st = live_->status();
@@ -269,12 +294,17 @@ nlohmann::json DrillSession::team_view(const std::string& team_id) const {
   const Team& t = *ex_.team(team_id);
   const World& w = sim_->world();
   const PostView pv = team_cmd_.at(team_id)->view();
-  auto has_layer = [&](const std::string& l) { return std::find(t.layers.begin(), t.layers.end(), l) != t.layers.end(); };
+  auto has_layer = [&](const std::string& l) {
+    return std::find(t.layers.begin(), t.layers.end(), l) != t.layers.end();
+  };
   nlohmann::json units = nlohmann::json::array();
   std::set<std::string> caps;
   for (const auto& id : t.units) {
     const Unit* u = w.unit(id);
-    nlohmann::json j = {{"id", id}, {"zh", u->name.zh}, {"en", u->name.en}, {"capabilities", u->capabilities},
+    nlohmann::json j = {{"id", id},
+                        {"zh", u->name.zh},
+                        {"en", u->name.en},
+                        {"capabilities", u->capabilities},
                         {"base", w.facilities[u->base].id}};
     for (const auto& c : u->capabilities)
       caps.insert(c);
@@ -293,14 +323,17 @@ nlohmann::json DrillSession::team_view(const std::string& team_id) const {
   if (has_layer("observations")) {
     beliefs["observed"] = nlohmann::json::object();
     for (const auto& [k, v] : b.observed)
-      beliefs["observed"][k] = {{"value", v.value}, {"observed_t", v.observed_t}, {"received_t", v.received_t}};
+      beliefs["observed"][k] = {
+          {"value", v.value}, {"observed_t", v.observed_t}, {"received_t", v.received_t}};
   }
   if (has_layer("closed_roads")) beliefs["closed_roads"] = b.closed_roads;
   if (has_layer("zones")) {
     beliefs["zones"] = nlohmann::json::object();
     for (const auto& [z, zb] : b.zones)
-      beliefs["zones"][z] = {{"warned_share", zb.warned_share}, {"evacuation_ordered", zb.evacuation_ordered},
-                             {"evacuated", zb.evacuated}, {"reached", zb.reached}};
+      beliefs["zones"][z] = {{"warned_share", zb.warned_share},
+                             {"evacuation_ordered", zb.evacuation_ordered},
+                             {"evacuated", zb.evacuated},
+                             {"reached", zb.reached}};
   }
   // What the order form offers: the team's verbs and the places it may name (static map data).
   nlohmann::json zones = nlohmann::json::array(), shelters = nlohmann::json::array(),
@@ -308,8 +341,10 @@ nlohmann::json DrillSession::team_view(const std::string& team_id) const {
   for (const auto& z : w.zones)
     zones.push_back({{"id", z.id}, {"zh", z.name.zh}, {"en", z.name.en}});
   for (const auto& f : w.facilities)
-    if (f.kind == "shelter") shelters.push_back({{"id", f.id}, {"zh", f.name.zh}, {"en", f.name.en}});
-    else if (f.kind == "depot") depots.push_back({{"id", f.id}, {"zh", f.name.zh}, {"en", f.name.en}});
+    if (f.kind == "shelter")
+      shelters.push_back({{"id", f.id}, {"zh", f.name.zh}, {"en", f.name.en}});
+    else if (f.kind == "depot")
+      depots.push_back({{"id", f.id}, {"zh", f.name.zh}, {"en", f.name.en}});
   for (const auto& c : w.channels)
     channels.push_back({{"id", c.id}, {"zh", c.name.zh}, {"en", c.name.en}});
   // Map layers the team may see: static geography, and its own post's beliefs and units on it.
@@ -323,12 +358,15 @@ nlohmann::json DrillSession::team_view(const std::string& team_id) const {
   if (has_layer("zones")) {
     map["zones"] = nlohmann::json::array();
     for (const auto& z : w.zones)
-      map["zones"].push_back({{"id", z.id}, {"zh", z.name.zh}, {"en", z.name.en}, {"at", ll(w.nodes[z.node].pos)}});
+      map["zones"].push_back(
+          {{"id", z.id}, {"zh", z.name.zh}, {"en", z.name.en}, {"at", ll(w.nodes[z.node].pos)}});
   }
   if (has_layer("facilities")) {
     map["facilities"] = nlohmann::json::array();
     for (const auto& f : w.facilities)
-      if (f.kind != "gauge") map["facilities"].push_back({{"id", f.id}, {"kind", f.kind}, {"zh", f.name.zh}, {"en", f.name.en}, {"at", ll(f.pos)}});
+      if (f.kind != "gauge")
+        map["facilities"].push_back(
+            {{"id", f.id}, {"kind", f.kind}, {"zh", f.name.zh}, {"en", f.name.en}, {"at", ll(f.pos)}});
   }
   if (has_layer("units"))
     for (auto& u : units) {
@@ -344,15 +382,26 @@ nlohmann::json DrillSession::team_view(const std::string& team_id) const {
   nlohmann::json out = {
       {"role", "team"},
       {"team",
-       {{"id", t.id}, {"role", t.role}, {"zh", t.name.zh}, {"en", t.name.en}, {"post", t.post},
-        {"post_name", names(post->name)}, {"actions", t.actions}, {"channels", t.channels}, {"layers", t.layers}}},
+       {{"id", t.id},
+        {"role", t.role},
+        {"zh", t.name.zh},
+        {"en", t.name.en},
+        {"post", t.post},
+        {"post_name", names(post->name)},
+        {"actions", t.actions},
+        {"channels", t.channels},
+        {"layers", t.layers}}},
       {"exercise", {{"id", ex_.id}, {"zh", ex_.name.zh}, {"en", ex_.name.en}, {"kind", ex_.kind}}},
       {"clock", clock_json()},
       {"units", units},
       {"beliefs", beliefs},
       {"map", map},
-      {"form", {{"capabilities", caps}, {"zones", zones}, {"shelters", shelters}, {"depots", depots},
-                {"warning_channels", channels}}},
+      {"form",
+       {{"capabilities", caps},
+        {"zones", zones},
+        {"shelters", shelters},
+        {"depots", depots},
+        {"warning_channels", channels}}},
       {"orders", orders(team_id)}};
   std::lock_guard<std::mutex> lock(m_);
   auto it = inbox_.find(team_id);
@@ -364,7 +413,8 @@ nlohmann::json DrillSession::orders(const std::string& team) const {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& in : journal_->inputs())
     if (in.kind == InputKind::kDecision && (team.empty() || in.by == team))
-      out.push_back({{"id", in.seq}, {"t_s", in.t_s}, {"team", in.by}, {"post", in.post}, {"action", in.body}});
+      out.push_back(
+          {{"id", in.seq}, {"t_s", in.t_s}, {"team", in.by}, {"post", in.post}, {"action", in.body}});
   return out;
 }
 
@@ -374,26 +424,34 @@ nlohmann::json DrillSession::injects() const {
     std::lock_guard<std::mutex> lock(m_);
     for (const auto& m : ex_.msel) {
       nlohmann::json j = {{"id", m.id}, {"to", m.to}, {"zh", m.text.zh}, {"en", m.text.en}};
-      if (m.at_s) j["at_s"] = *m.at_s;
-      else j["when"] = {{"event", m.when_event}, {"actor", m.when_actor}};
+      if (m.at_s)
+        j["at_s"] = *m.at_s;
+      else
+        j["when"] = {{"event", m.when_event}, {"actor", m.when_actor}};
       if (auto it = msel_fired_.find(m.id); it != msel_fired_.end()) j["fired_t_s"] = it->second;
       nlohmann::json ex = nlohmann::json::array();
       for (const auto& e : m.expect)
-        ex.push_back({{"team", e.team}, {"do", e.verb}, {"within_s", e.within_s}, {"points", e.points}, {"args", e.args}});
+        ex.push_back({{"team", e.team},
+                      {"do", e.verb},
+                      {"within_s", e.within_s},
+                      {"points", e.points},
+                      {"args", e.args}});
       j["expect"] = ex;
       msel.push_back(j);
     }
   }
   for (const auto& in : journal_->inputs())
     if (in.kind == InputKind::kInject && in.by == "facilitator")
-      manual.push_back({{"id", in.seq}, {"t_s", in.t_s}, {"to", in.body.value("to", "")}, {"body", in.body["body"]}});
+      manual.push_back(
+          {{"id", in.seq}, {"t_s", in.t_s}, {"to", in.body.value("to", "")}, {"body", in.body["body"]}});
   return {{"msel", msel}, {"manual", manual}};
 }
 
 nlohmann::json DrillSession::facilitator_view(long since, bool events_only) const {
   const Scenario& sc = *setup_.scenario;
   if (events_only) {
-    nlohmann::json out = {{"role", "facilitator"}, {"clock", clock_json()}, {"scenario", {{"id", sc.id}, {"file", sc.file}}}};
+    nlohmann::json out = {
+        {"role", "facilitator"}, {"clock", clock_json()}, {"scenario", {{"id", sc.id}, {"file", sc.file}}}};
     std::lock_guard<std::mutex> lock(m_);
     nlohmann::json ev = nlohmann::json::array();
     const size_t from = size_t(std::max(0L, since));
@@ -406,18 +464,30 @@ nlohmann::json DrillSession::facilitator_view(long since, bool events_only) cons
   nlohmann::json teams = nlohmann::json::array();
   for (const auto& t : ex_.teams) {
     nlohmann::json tv = team_view(t.id);
-    teams.push_back({{"id", t.id}, {"role", t.role}, {"zh", t.name.zh}, {"en", t.name.en}, {"post", t.post},
-                     {"inbox", tv["inbox"]}, {"orders", tv["orders"]}, {"units", tv["units"]},
+    teams.push_back({{"id", t.id},
+                     {"role", t.role},
+                     {"zh", t.name.zh},
+                     {"en", t.name.en},
+                     {"post", t.post},
+                     {"inbox", tv["inbox"]},
+                     {"orders", tv["orders"]},
+                     {"units", tv["units"]},
                      {"beliefs", tv["beliefs"]}});
   }
-  nlohmann::json out = {{"role", "facilitator"},
-                        {"exercise", {{"id", ex_.id}, {"zh", ex_.name.zh}, {"en", ex_.name.en}, {"kind", ex_.kind}}},
-                        {"clock", clock_json()},
-                        {"scenario", {{"id", sc.id}, {"zh", sc.name.zh}, {"en", sc.name.en}, {"file", sc.file},
-                                      {"seed", seed_}, {"draws", sc.draws}}},
-                        {"commitment", commitment()},
-                        {"teams", teams},
-                        {"injects", injects()}};
+  nlohmann::json out = {
+      {"role", "facilitator"},
+      {"exercise", {{"id", ex_.id}, {"zh", ex_.name.zh}, {"en", ex_.name.en}, {"kind", ex_.kind}}},
+      {"clock", clock_json()},
+      {"scenario",
+       {{"id", sc.id},
+        {"zh", sc.name.zh},
+        {"en", sc.name.en},
+        {"file", sc.file},
+        {"seed", seed_},
+        {"draws", sc.draws}}},
+      {"commitment", commitment()},
+      {"teams", teams},
+      {"injects", injects()}};
   std::lock_guard<std::mutex> lock(m_);
   nlohmann::json ev = nlohmann::json::array();
   const size_t from = size_t(std::max(0L, since));
@@ -453,14 +523,16 @@ nlohmann::json DrillSession::submit_order(const std::string& team_id, const nloh
     std::string all;
     for (const auto& a : t.actions)
       all += (all.empty() ? "" : ", ") + a;
-    throw Refusal(400, "team " + t.id + " may not take the action \"" + verb + "\" (its actions: " + all + ")");
+    throw Refusal(400,
+                  "team " + t.id + " may not take the action \"" + verb + "\" (its actions: " + all + ")");
   }
   nlohmann::json body = action;
   if (verb == "dispatch") {
     if (body.contains("units")) {
       if (!body["units"].is_array()) throw Refusal(400, "units: expected a list of your unit ids");
       for (const auto& u : body["units"])
-        if (!u.is_string() || std::find(t.units.begin(), t.units.end(), u.get<std::string>()) == t.units.end())
+        if (!u.is_string() ||
+            std::find(t.units.begin(), t.units.end(), u.get<std::string>()) == t.units.end())
           throw Refusal(400, "units: " + u.dump() + " is not one of team " + t.id + "'s units");
     } else {
       body["units"] = t.units; // a team orders only its own units
@@ -538,8 +610,10 @@ nlohmann::json DrillSession::submit_inject(const nlohmann::json& body) {
       to.push_back(t);
     } else if (t.is_array()) {
       for (const auto& x : t)
-        if (x.is_string()) to.push_back(x);
-        else throw Refusal(400, "to: expected team ids");
+        if (x.is_string())
+          to.push_back(x);
+        else
+          throw Refusal(400, "to: expected team ids");
     } else {
       throw Refusal(400, "to: expected a team id, a list of team ids, or \"all\"");
     }
@@ -556,7 +630,8 @@ nlohmann::json DrillSession::submit_inject(const nlohmann::json& body) {
     RunInput in;
     in.kind = InputKind::kInject;
     in.by = "facilitator";
-    nlohmann::json inner = {{"about", "inject"}, {"zh", text.zh}, {"en", text.en}, {"attachments", attachments}};
+    nlohmann::json inner = {
+        {"about", "inject"}, {"zh", text.zh}, {"en", text.en}, {"attachments", attachments}};
     if (!msel.empty()) inner["msel"] = msel;
     in.body = {{"kind", "report"}, {"to", ex_.team(id)->post}, {"body", inner}};
     ids.push_back(wait_applied(in).seq);
@@ -599,8 +674,8 @@ void DrillSession::finish(const DrillHooks& hooks) {
   const std::string exe = self_exe(), seed = std::to_string(seed_);
   const pid_t pid = fork();
   if (pid == 0) {
-    execl(exe.c_str(), "hgdrill", "run", req_.scenario.c_str(), "--seed", seed.c_str(), "--out", plan_dir.c_str(),
-          "--quiet", static_cast<char*>(nullptr));
+    execl(exe.c_str(), "hgdrill", "run", req_.scenario.c_str(), "--seed", seed.c_str(), "--out",
+          plan_dir.c_str(), "--quiet", static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;

@@ -95,13 +95,13 @@ private:
   std::map<std::string, TeamCommander*> team_cmd_;
   std::map<std::string, size_t> journalled_; ///< team → deliveries journalled (engine thread)
 
-  mutable std::mutex m_; ///< guards everything below
+  mutable std::mutex m_;                                     ///< guards everything below
   std::map<std::string, std::vector<nlohmann::json>> inbox_; ///< published deliveries per team
-  std::vector<nlohmann::json> events_;  ///< ground truth, for the facilitator
+  std::vector<nlohmann::json> events_;                       ///< ground truth, for the facilitator
   std::map<std::string, nlohmann::json> unit_truth_;
   std::map<std::string, double> msel_fired_; ///< inject id → simulated time it fired
-  std::set<std::string> msel_submitted_;  ///< fired early by the facilitator
-  std::set<std::string> cond_fired_;      ///< injects by condition already sent (engine thread)
+  std::set<std::string> msel_submitted_;     ///< fired early by the facilitator
+  std::set<std::string> cond_fired_;         ///< injects by condition already sent (engine thread)
   nlohmann::json results_ = nlohmann::json::object();
   LiveStatus status_;
   std::atomic<bool> ended_{false};

@@ -12,7 +12,8 @@ namespace hg {
 namespace {
 
 const std::vector<std::string> kChannels = {"report", "observation", "order", "request", "decision"};
-const std::vector<std::string> kLayers = {"roads", "zones", "facilities", "units", "closed_roads", "observations"};
+const std::vector<std::string> kLayers = {"roads", "zones",        "facilities",
+                                          "units", "closed_roads", "observations"};
 
 bool member(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -92,8 +93,10 @@ MselInject read_inject(const YamlCursor& c) {
     if (!x.verb.empty() && !parse_verb(x.verb, v))
       e["do"].error("unknown action \"" + x.verb + "\"; one of " + joined(verb_names()));
     if (e.has("args")) {
-      if (!e["args"].is_map()) e["args"].error("expected a mapping of action arguments");
-      else x.args = yaml_to_json(e["args"].node());
+      if (!e["args"].is_map())
+        e["args"].error("expected a mapping of action arguments");
+      else
+        x.args = yaml_to_json(e["args"].node());
     }
     e.only_keys({"team", "do", "within_h", "points", "args"});
     m.expect.push_back(x);
@@ -102,7 +105,8 @@ MselInject read_inject(const YamlCursor& c) {
 }
 
 /// Team posts, units and dispatchable capabilities must exist in the world of every scenario played.
-void check_against(const Exercise& ex, const std::string& scenario, const YamlCursor& root, Diagnostics& diag) {
+void check_against(const Exercise& ex, const std::string& scenario, const YamlCursor& root,
+                   Diagnostics& diag) {
   Diagnostics sd;
   Scenario sc = load_scenario(scenario, sd);
   if (sd.has_errors()) {
@@ -126,8 +130,10 @@ void check_against(const Exercise& ex, const std::string& scenario, const YamlCu
 
 const std::vector<std::pair<std::string, std::string>>& team_roles() {
   static const std::vector<std::pair<std::string, std::string>> r = {
-      {"指挥部", "command"}, {"应急局", "emergency_management"}, {"消防", "fire_rescue"}, {"医疗", "medical"},
-      {"交通", "transport"}, {"公安", "police"},                 {"企业", "enterprise"}, {"水利", "water"}};
+      {"指挥部", "command"},   {"应急局", "emergency_management"},
+      {"消防", "fire_rescue"}, {"医疗", "medical"},
+      {"交通", "transport"},   {"公安", "police"},
+      {"企业", "enterprise"},  {"水利", "water"}};
   return r;
 }
 
@@ -157,7 +163,8 @@ std::optional<long long> parse_iso_time(const std::string& s) {
     off_min = 0;
   } else if (!tail.empty()) {
     int oh, om;
-    if (std::sscanf(tail.c_str(), "%1[+-]%2d:%2d", rest, &oh, &om) != 3 || tail.size() != 6) return std::nullopt;
+    if (std::sscanf(tail.c_str(), "%1[+-]%2d:%2d", rest, &oh, &om) != 3 || tail.size() != 6)
+      return std::nullopt;
     off_min = (rest[0] == '-' ? -1 : 1) * (oh * 60 + om);
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return std::nullopt;
@@ -186,8 +193,8 @@ Exercise load_exercise(const std::string& path, Diagnostics& diag) {
   auto f = YamlFile::load(path, diag);
   if (!f || !f->expect_kind("exercise")) return ex;
   YamlCursor r = f->root();
-  r.only_keys({"hgdrill", "id", "name", "zh", "en", "kind", "scenario", "seed", "pool", "window", "rubric", "clock",
-               "teams", "msel", "src"});
+  r.only_keys({"hgdrill", "id", "name", "zh", "en", "kind", "scenario", "seed", "pool", "window", "rubric",
+               "clock", "teams", "msel", "src"});
   ex.id = r.id();
   auto n = r.names();
   ex.name = {n.first, n.second};
@@ -197,7 +204,8 @@ Exercise load_exercise(const std::string& path, Diagnostics& diag) {
   if (ex.kind == "tabletop") {
     ex.scenario = resolve_path(path, r.str("scenario"));
     if (r.has("seed")) ex.seed = uint64_t(r.num("seed", Range::non_negative()));
-    if (r.has("pool")) r["pool"].error("a tabletop exercise names one scenario; a pool is for kind: double_blind");
+    if (r.has("pool"))
+      r["pool"].error("a tabletop exercise names one scenario; a pool is for kind: double_blind");
   } else if (ex.kind == "double_blind") {
     if (r.has("scenario")) r["scenario"].error("a double-blind exercise draws its scenario from pool:");
     if (r.has("seed")) r["seed"].error("a double-blind exercise draws its seed in secret at start");
@@ -220,8 +228,10 @@ Exercise load_exercise(const std::string& path, Diagnostics& diag) {
     YamlCursor c = r["clock"];
     c.only_keys({"start", "pace", "step_min", "src"});
     const std::string s = c.opt_str("start", "paused");
-    if (s == "running") ex.clock_start = ClockStart::kRunning;
-    else if (s != "paused") c["start"].error("expected paused or running, got \"" + s + "\"");
+    if (s == "running")
+      ex.clock_start = ClockStart::kRunning;
+    else if (s != "paused")
+      c["start"].error("expected paused or running, got \"" + s + "\"");
     ex.pace = c.opt_num("pace", ex.pace, Range::positive());
     ex.step_s = c.opt_num("step_min", ex.step_s / 60, Range::positive()) * 60;
   }
@@ -241,7 +251,8 @@ Exercise load_exercise(const std::string& path, Diagnostics& diag) {
     const auto exp = m.seq("expect");
     for (size_t i = 0; i < inj.expect.size() && i < exp.size(); ++i) {
       const Team* t = ex.team(inj.expect[i].team);
-      if (!t) exp[i]["team"].error("unknown team \"" + inj.expect[i].team + "\"");
+      if (!t)
+        exp[i]["team"].error("unknown team \"" + inj.expect[i].team + "\"");
       else if (!inj.expect[i].verb.empty() && !member(t->actions, inj.expect[i].verb))
         exp[i]["do"].error("team " + t->id + " may not take the action " + inj.expect[i].verb +
                            " (its actions: " + joined(t->actions) + ")");

@@ -25,15 +25,16 @@ struct Team {
   std::string post;
   std::vector<std::string> units;   ///< the units the team commands (and sees)
   std::vector<std::string> actions; ///< verbs the team may order
-  std::vector<std::string> channels; ///< message kinds it receives: report, observation, order, request, decision
-  std::vector<std::string> layers;  ///< map layers its console may show
+  std::vector<std::string>
+      channels; ///< message kinds it receives: report, observation, order, request, decision
+  std::vector<std::string> layers; ///< map layers its console may show
 };
 
 /// A player action the MSEL expects after an inject (scored at the end).
 struct ExpectedAction {
   std::string team;
   std::string verb;
-  double within_s = 0;  ///< after the inject fired
+  double within_s = 0; ///< after the inject fired
   double points = 1;
   nlohmann::json args = nlohmann::json::object(); ///< arguments that must match (subset), e.g. {zones: [..]}
 };
@@ -41,9 +42,9 @@ struct ExpectedAction {
 /// One MSEL entry: an inject sent to teams at a time, or when a condition first holds.
 struct MselInject {
   std::string id;
-  std::optional<double> at_s; ///< by time
-  std::string when_event;     ///< by condition: the first event of this type…
-  std::string when_actor;     ///< …naming this actor ("" = any)
+  std::optional<double> at_s;  ///< by time
+  std::string when_event;      ///< by condition: the first event of this type…
+  std::string when_actor;      ///< …naming this actor ("" = any)
   std::vector<std::string> to; ///< team ids
   Names text;
   std::vector<nlohmann::json> attachments; ///< {name, text}
@@ -63,12 +64,12 @@ struct Exercise {
   std::string file;
   std::string id;
   Names name;
-  std::string kind; ///< tabletop | double_blind
-  std::string scenario; ///< tabletop: absolute path
-  std::optional<uint64_t> seed; ///< tabletop: run seed (none = the scenario's)
-  std::vector<PoolEntry> pool;  ///< double_blind
+  std::string kind;                   ///< tabletop | double_blind
+  std::string scenario;               ///< tabletop: absolute path
+  std::optional<uint64_t> seed;       ///< tabletop: run seed (none = the scenario's)
+  std::vector<PoolEntry> pool;        ///< double_blind
   std::string window_from, window_to; ///< double_blind: ISO 8601 start window
-  std::string rubric; ///< "" = the scenario's
+  std::string rubric;                 ///< "" = the scenario's
   ClockStart clock_start = ClockStart::kPaused;
   double pace = 60;     ///< simulated s per wall s when running
   double step_s = 1800; ///< the facilitator's default step

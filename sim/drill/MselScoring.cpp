@@ -21,15 +21,16 @@ bool args_match(const nlohmann::json& want, const nlohmann::json& have) {
   return true;
 }
 
-nlohmann::json score_msel(const Exercise& ex, const std::map<std::string, double>& fired, const nlohmann::json& orders) {
+nlohmann::json score_msel(const Exercise& ex, const std::map<std::string, double>& fired,
+                          const nlohmann::json& orders) {
   nlohmann::json teams = nlohmann::json::object(), items = nlohmann::json::array();
   for (const auto& t : ex.teams)
     teams[t.id] = {{"points", 0.0}, {"max", 0.0}};
   for (const auto& m : ex.msel) {
     auto f = fired.find(m.id);
     for (const auto& e : m.expect) {
-      nlohmann::json item = {{"inject", m.id}, {"team", e.team}, {"do", e.verb}, {"args", e.args},
-                             {"within_s", e.within_s}, {"points", e.points}};
+      nlohmann::json item = {{"inject", m.id}, {"team", e.team},         {"do", e.verb},
+                             {"args", e.args}, {"within_s", e.within_s}, {"points", e.points}};
       if (f == fired.end()) {
         item["status"] = "not_fired";
         items.push_back(item);
@@ -69,7 +70,8 @@ nlohmann::json score_msel(const Exercise& ex, const std::map<std::string, double
 }
 
 std::string msel_markdown(const Exercise& ex, const nlohmann::json& s) {
-  std::string md = "# " + ex.name.zh + " / " + ex.name.en + "\n\n## MSEL 预期行动得分 / MSEL expected actions\n\n";
+  std::string md =
+      "# " + ex.name.zh + " / " + ex.name.en + "\n\n## MSEL 预期行动得分 / MSEL expected actions\n\n";
   md += "| 小组 team | 得分 points | 满分 max |\n|---|---|---|\n";
   char buf[128];
   for (const auto& t : ex.teams) {
@@ -89,7 +91,8 @@ std::string msel_markdown(const Exercise& ex, const nlohmann::json& s) {
     const std::string st = i["status"];
     const std::string zh = st == "met" ? "完成" : st == "late" ? "超时" : st == "missed" ? "未做" : "未触发";
     md += "| " + i["inject"].get<std::string>() + " | " + i["team"].get<std::string>() + " | " +
-          i["do"].get<std::string>() + " | " + zh + " " + st + " | " + h("order_t_s") + " | " + h("due_t_s") + " |\n";
+          i["do"].get<std::string>() + " | " + zh + " " + st + " | " + h("order_t_s") + " | " + h("due_t_s") +
+          " |\n";
   }
   return md;
 }

@@ -13,7 +13,8 @@ namespace hg {
 
 /// `fired`: inject id → simulated time it fired; `orders`: the drill's accepted orders
 /// ([{id, t_s, team, action}]). Returns {"teams": {id: {points, max, share}}, "items": [...]}.
-nlohmann::json score_msel(const Exercise& ex, const std::map<std::string, double>& fired, const nlohmann::json& orders);
+nlohmann::json score_msel(const Exercise& ex, const std::map<std::string, double>& fired,
+                          const nlohmann::json& orders);
 /// A bilingual Markdown table of the result.
 std::string msel_markdown(const Exercise& ex, const nlohmann::json& scores);
 

@@ -1,9 +1,9 @@
 #include "sim/drill/SealedDraw.hpp"
 
-#include <openssl/evp.h>
-#include <yaml-cpp/yaml.h>
 #include <algorithm>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
@@ -83,7 +83,8 @@ Draw draw_from_secret(const Exercise& ex, const std::string& secret_hex) {
   }
   d.scenario = ex.pool[d.index].scenario;
   const auto base = std::filesystem::path(ex.file).parent_path();
-  d.template_ref = std::filesystem::path(d.scenario).lexically_relative(std::filesystem::absolute(base)).generic_string();
+  d.template_ref =
+      std::filesystem::path(d.scenario).lexically_relative(std::filesystem::absolute(base)).generic_string();
   if (d.template_ref.empty()) d.template_ref = d.scenario;
   d.scenario_sha256 = sha256_hex(file_bytes(d.scenario));
   d.seed = std::stoull(sha256_hex(secret_hex + ":seed").substr(0, 8), nullptr, 16); // 32 bits: easy to type
@@ -94,12 +95,14 @@ Draw draw_from_secret(const Exercise& ex, const std::string& secret_hex) {
   try {
     const YAML::Node doc = YAML::LoadFile(d.scenario);
     if (doc["start"]) {
-      if (auto t = parse_iso_time(doc["start"].as<std::string>())) tod = ((*t + 8 * 3600) % 86400 + 86400) % 86400;
+      if (auto t = parse_iso_time(doc["start"].as<std::string>()))
+        tod = ((*t + 8 * 3600) % 86400 + 86400) % 86400;
     }
   } catch (const std::exception&) {
     // a template without a readable start plays from midnight
   }
-  const long long day0 = a - ((a + 8 * 3600) % 86400 + 86400) % 86400; // midnight (+08:00) of the window's first day
+  const long long day0 =
+      a - ((a + 8 * 3600) % 86400 + 86400) % 86400; // midnight (+08:00) of the window's first day
   const long long days = std::max(1LL, (b - day0) / 86400 + 1);
   long long start = day0 + (long long)(uniform(secret_hex, "start") * double(days)) * 86400 + tod;
   if (start < a) start += 86400;

@@ -220,7 +220,7 @@ private:
       const auto node = sim_.world().node_index.find(tr.target_node);
       if (node == sim_.world().node_index.end()) continue;
       auto units = choose_units(a.value("capability", ""), tr.unfilled, uint32_t(node->second),
-                                a.value("outside", false));
+                                a.value("outside", false), a.value("units", nlohmann::json()));
       if (units.empty()) continue;
       for (const auto& u : units)
         order(u, dispatch_body(tr.d, did, tr.target_node));
@@ -292,7 +292,8 @@ private:
   }
 
   /// Chooses `count` idle units with `cap`, fastest first by the post's own road knowledge.
-  std::vector<std::string> choose_units(const std::string& cap, int count, uint32_t to, bool outside) {
+  std::vector<std::string> choose_units(const std::string& cap, int count, uint32_t to, bool outside,
+                                        const nlohmann::json& only = nullptr) {
     const World& w = sim_.world();
     std::vector<std::pair<double, std::string>> cand;
     const std::vector<double> times = belief_roads_.travel_times_from(to); // roads are two-way: to -> base
@@ -301,6 +302,7 @@ private:
       const auto& b = beliefs_.units[u.id];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
       if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
+      if (only.is_array() && std::find(only.begin(), only.end(), u.id) == only.end()) continue;
       const double t = times[base] / (u.speed_factor * par.road_speed_scale) + u.turnout_s * par.turnout_scale;
       if (t < std::numeric_limits<double>::infinity()) cand.emplace_back(t, u.id);
     }
@@ -327,7 +329,7 @@ private:
       }
       const std::string cap = a.value("capability", "");
       const int count = a.value("count", 1);
-      auto units = choose_units(cap, count, *node, a.value("outside", false));
+      auto units = choose_units(cap, count, *node, a.value("outside", false), a.value("units", nlohmann::json()));
       tr.target_node = sim_.world().nodes[*node].id;
       for (const auto& u : units) {
         order(u, dispatch_body(d, did, tr.target_node));

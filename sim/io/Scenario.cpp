@@ -37,6 +37,8 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag, const DrawOpt
   s.world_files.comms = r.has("comms") ? resolve_path(path, r.str("comms")) : "";
   s.plan_file = r.has("plan") ? resolve_path(path, r.str("plan")) : "";
   s.rubric_file = r.has("rubric") ? resolve_path(path, r.str("rubric")) : "";
+  if (!s.rubric_file.empty() && !std::filesystem::exists(s.rubric_file))
+    r["rubric"].error("no such file: " + s.rubric_file);
   s.start_label = r.opt_str("start", "");
   s.duration_s = hours(r, "duration_h", Range::positive());
   s.lead_post = r.opt_str("lead_post", "cp_city");

@@ -40,6 +40,11 @@ const std::vector<QuantityInfo>& quantity_table() {
         {"guarantee", "gauge", "", -kInf, kInf, "", QuantitySpec::Read::kValueOfArg},
         {"zone_reached", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
         {"zones_reached", "", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
+        // Response state (as reported to the post): evacuation under way, its reported share, and the
+        // people still waiting for basic relief.
+        {"evacuating", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
+        {"evacuated_share", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
+        {"unrelieved", "zone", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
         {"casualties", "", "", 0, kInf, "casualties", QuantitySpec::Read::kSumOverSubjects},
         {"patients_waiting", "", "", 0, kInf, "patients_waiting", QuantitySpec::Read::kSumOverSubjects},
         {"incident_reported", "", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
@@ -84,6 +89,14 @@ struct Quantity : Expression {
     if (name == "zone_reached") {
       auto it = b.zones.find(arg);
       return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
+    }
+    if (name == "evacuating" || name == "evacuated_share" || name == "unrelieved") {
+      auto it = b.zones.find(arg);
+      if (it == b.zones.end()) return 0.0;
+      const ZoneBelief& z = it->second;
+      if (name == "evacuating") return z.evacuation_ordered && !z.evacuated ? 1.0 : 0.0;
+      if (name == "evacuated_share") return z.evacuated ? std::max(z.evacuated_share, 0.0) : z.evacuated_share;
+      return z.relief_need;
     }
     if (name == "zones_reached") {
       double n = 0;

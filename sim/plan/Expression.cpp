@@ -40,11 +40,6 @@ const std::vector<QuantityInfo>& quantity_table() {
         {"guarantee", "gauge", "", -kInf, kInf, "", QuantitySpec::Read::kValueOfArg},
         {"zone_reached", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
         {"zones_reached", "", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
-        // Response state (as reported to the post): evacuation under way, its reported share, and the
-        // people still waiting for basic relief.
-        {"evacuating", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
-        {"evacuated_share", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
-        {"unrelieved", "zone", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg},
         {"casualties", "", "", 0, kInf, "casualties", QuantitySpec::Read::kSumOverSubjects},
         {"patients_waiting", "", "", 0, kInf, "patients_waiting", QuantitySpec::Read::kSumOverSubjects},
         {"incident_reported", "", "", 0, 1, "", QuantitySpec::Read::kValueOfArg},
@@ -55,6 +50,11 @@ const std::vector<QuantityInfo>& quantity_table() {
     for (const auto& m : hazard_modules())
       for (const auto& q : m.quantities)
         t.push_back({q.name, q.arg, m.kind, q.lo, q.hi, q.observed, q.read});
+    // Response state (as reported to the post): evacuation under way, its reported share, and the
+    // people still waiting for basic relief.
+    t.push_back({"evacuating", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg});
+    t.push_back({"evacuated_share", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg});
+    t.push_back({"unrelieved", "zone", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg});
     generation = hazard_registry_generation();
   }
   return t;

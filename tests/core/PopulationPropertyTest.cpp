@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr double kHorizonS = 12 * 3600.0; ///< simulated time per child: the first 12 h (or less)
+constexpr double kHorizonS = 6 * 3600.0; ///< simulated time per child: the first 6 h (or less)
 
 /// Runs one seed in this (child) process; returns "" if every account balanced, else the problem.
 std::string run_one(const std::string& scenario, uint64_t seed) {

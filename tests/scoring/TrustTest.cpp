@@ -283,3 +283,34 @@ TEST_CASE("a flood report recommends flood actions, in Chinese throughout", "[sc
   CHECK(html.find("word-break:break-all") != std::string::npos); // long payloads wrap inside A4
   CHECK(html.find("size:A4") != std::string::npos);
 }
+
+TEST_CASE("the flood plan whose relief follows evacuation scores higher on relief (songhua-2013)",
+          "[scoring][trust]") {
+  // Both plans on the same scenario and seed (common random numbers); only the relief clauses differ,
+  // so relief must come sooner and score higher, and nothing the variant does not touch may change.
+  const std::string bin = std::string(HG_BIN_DIR) + "/hgdrill";
+  const std::string src = HG_SOURCE_DIR;
+  ScoringFixture tmp("songhua_plans");
+  auto run = [&](const std::string& out, const std::string& plan) {
+    const std::string cmd = bin + " run " + src + "/scenarios/flood/songhua-2013.yaml --no-baseline --quiet --lang en --out " +
+                            (tmp.dir / out).string() + (plan.empty() ? "" : " --plan " + src + "/scenarios/plans/" + plan);
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return nlohmann::json::parse(read_text(tmp.dir / out / "scores.json"));
+  };
+  const auto a = run("bundled", "");
+  const auto b = run("improved", "flood-relief-follows-evacuation.yaml");
+  auto kpi = [](const nlohmann::json& s, const std::string& id) {
+    for (const auto& k : s["kpis"])
+      if (k["id"] == id) return k;
+    FAIL("no KPI " << id);
+    return nlohmann::json();
+  };
+  for (const char* id : {"relief_p90_h", "relief_max_h"}) {
+    INFO(id << ": bundled " << kpi(a, id).dump() << "\nimproved " << kpi(b, id).dump());
+    CHECK(kpi(b, id)["value"].get<double>() < kpi(a, id)["value"].get<double>());
+    CHECK(kpi(b, id)["score"].get<double>() > kpi(a, id)["score"].get<double>());
+  }
+  for (const char* id : {"warned_before_share", "evacuated_before_share", "t_first_unit_min"})
+    CHECK(kpi(b, id)["value"] == kpi(a, id)["value"]);
+  CHECK(b["overall"]["score"].get<double>() > a["overall"]["score"].get<double>());
+}

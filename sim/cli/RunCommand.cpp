@@ -25,6 +25,7 @@ Runner add_run_command(CLI::App& app) {
   c->add_flag("--nominal", a->req.nominal, "Use the uncertain inputs as written instead of drawing them");
   c->add_option("--out", a->req.out, "Output folder (default runs/<scenario>-seed<N>)");
   c->add_option("--plan", a->req.plan, "Play this plan at the lead post instead of the scenario's");
+  c->add_option("--rubric", a->req.rubric, "Score with this rubric instead of the scenario's (checked before the run)");
   c->add_flag("--no-plan", a->req.no_plan, "Run without any commander");
   c->add_option("--journal", a->req.journal, "Replay the outside inputs of this journal (a drill's inputs.jsonl)");
   c->add_flag("--no-response", a->req.no_response, "Nobody responds (the baseline for lives saved)");
@@ -39,10 +40,11 @@ Runner add_run_command(CLI::App& app) {
     RunHooks hooks;
     hooks.render = render_map_picture;
     hooks.score = [](const std::string& dir, const std::string& lang) {
-      score::ScoreOptions so;
+      score::ScoreOptions so; // the rubric is the one run.json records (checked before the run)
       so.lang = lang;
       return score::score_run(dir, so);
     };
+    if (!a->req.no_report) hooks.check_rubric = score::check_rubric_for;
     return run_pipeline(a->req, hooks);
   };
 }

@@ -1,6 +1,9 @@
 /// @file
-/// @brief `hgdrill validate FILE...`: checks scenarios (with their world, plan and hazards), maps,
-/// plans and rubrics, and prints every problem of every file, each with file:line:col and field.
+/// @brief `hgdrill validate FILE... [--rubric R]`: checks scenarios (with their world, plan, hazards and
+/// rubric), maps, plans and rubrics, and prints every problem of every file, each with file:line:col and
+/// field. A plan (or rubric) given with a scenario is checked together with it exactly as `hgdrill run
+/// SCENARIO --plan PLAN --rubric R` would (the same check_scenario), not on its own.
+#include "scoring/RunScorer.hpp"
 #include "scoring/Rubric.hpp"
 #include "sim/cli/Command.hpp"
 #include "sim/hazards/mine/MineNetworkLoader.hpp"
@@ -15,7 +18,15 @@ namespace hg::cli {
 
 namespace {
 
-void validate_one(const std::string& path, Diagnostics& diag) {
+std::string kind_of(const std::string& path) {
+  Diagnostics ignore;
+  auto f = YamlFile::load(path, ignore);
+  if (!f) return "";
+  const std::string kind = f->root().opt_str("hgdrill");
+  return kind.substr(0, kind.find('/'));
+}
+
+void validate_one(const std::string& path, Diagnostics& diag, const SetupOptions& with) {
   Diagnostics head;
   auto f = YamlFile::load(path, head);
   if (!f) {
@@ -26,7 +37,7 @@ void validate_one(const std::string& path, Diagnostics& diag) {
   const std::string kind = f->root().opt_str("hgdrill");
   const std::string k = kind.substr(0, kind.find('/'));
   if (k == "scenario") {
-    check_scenario(path, diag);
+    check_scenario(path, diag, nullptr, with);
   } else if (k == "map") {
     const World w = load_world({path, "", ""}, diag);
     if (!diag.has_errors()) check_river_crossings(path, w, diag);
@@ -50,20 +61,48 @@ void validate_one(const std::string& path, Diagnostics& diag) {
 Runner add_validate_command(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto strict = std::make_shared<bool>(false);
+  auto rubric = std::make_shared<std::string>();
   CLI::App* c =
       app.add_subcommand("validate", "Check scenarios, maps, plans and rubrics; report every error / 校验");
   c->add_option("files", *files, "Files to check")->required();
   c->add_flag("--strict", *strict, "Treat warnings as errors");
-  return [files, strict] {
+  c->add_option("--rubric", *rubric, "Check the scenarios with this rubric instead of their own");
+  return [files, strict, rubric] {
     size_t errors = 0, warnings = 0;
+    // With a scenario on the command line, its plans and rubrics are checked as that scenario's
+    // (as run would play and score them), not each on its own.
+    std::vector<std::string> scenarios, plans, rubrics, others;
     for (const auto& f : *files) {
+      const std::string k = kind_of(f);
+      (k == "scenario" ? scenarios : k == "plan" ? plans : k == "rubric" ? rubrics : others).push_back(f);
+    }
+    if (!rubric->empty()) rubrics.insert(rubrics.begin(), *rubric);
+    std::vector<std::pair<std::string, SetupOptions>> checks;
+    if (scenarios.empty()) {
+      for (const auto& f : *files) checks.push_back({f, {}});
+    } else {
+      for (const auto& sc : scenarios)
+        for (size_t p = 0; p < std::max<size_t>(1, plans.size()); ++p)
+          for (size_t r = 0; r < std::max<size_t>(1, rubrics.size()); ++r) {
+            SetupOptions o;
+            if (!plans.empty()) o.plan_override = plans[p];
+            if (!rubrics.empty()) o.rubric_override = rubrics[r];
+            o.check_rubric = score::check_rubric_for;
+            checks.push_back({sc, o});
+          }
+      for (const auto& f : others) checks.push_back({f, {}});
+    }
+    for (const auto& [f, with] : checks) {
       Diagnostics d;
-      validate_one(f, d);
+      validate_one(f, d, with);
       std::cerr << d.str();
       errors += d.error_count();
       warnings += d.warning_count();
+      std::string what = f;
+      if (!with.plan_override.empty()) what += " with plan " + with.plan_override;
+      if (!with.rubric_override.empty()) what += " with rubric " + with.rubric_override;
       if (d.error_count() == 0)
-        std::cout << f << ": ok"
+        std::cout << what << ": ok"
                   << (d.warning_count() ? " (" + std::to_string(d.warning_count()) + " warnings)" : "")
                   << "\n";
     }

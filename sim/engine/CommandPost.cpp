@@ -124,6 +124,7 @@ private:
     } else if (about == "evacuation_completed") {
       const std::string zone = m.body.value("zone", "");
       beliefs_.zones[zone].evacuated = true;
+      if (m.body.contains("share")) beliefs_.zones[zone].evacuated_share = m.body.value("share", 0.0);
       action_progress("evacuate:" + zone, now);
     } else if (about == "facility_lost" || about == "facility_restored") {
       if (about == "facility_lost")
@@ -132,6 +133,10 @@ private:
         beliefs_.lost_facilities.erase(m.body.value("facility", ""));
     } else if (about == "relief_delivered") {
       beliefs_.zones[m.body.value("zone", "")].relieved_people += m.body.value("people", 0.0);
+    } else if (about == "evacuation_progress") {
+      beliefs_.zones[m.body.value("zone", "")].evacuated_share = m.body.value("share", 0.0);
+    } else if (about == "relief_need") {
+      beliefs_.zones[m.body.value("zone", "")].relief_need = m.body.value("people", 0.0);
     }
   }
 

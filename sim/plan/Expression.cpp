@@ -50,6 +50,11 @@ const std::vector<QuantityInfo>& quantity_table() {
     for (const auto& m : hazard_modules())
       for (const auto& q : m.quantities)
         t.push_back({q.name, q.arg, m.kind, q.lo, q.hi, q.observed, q.read});
+    // Response state (as reported to the post): evacuation under way, its reported share, and the
+    // people still waiting for basic relief.
+    t.push_back({"evacuating", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg});
+    t.push_back({"evacuated_share", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg});
+    t.push_back({"unrelieved", "zone", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg});
     generation = hazard_registry_generation();
   }
   return t;
@@ -84,6 +89,14 @@ struct Quantity : Expression {
     if (name == "zone_reached") {
       auto it = b.zones.find(arg);
       return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
+    }
+    if (name == "evacuating" || name == "evacuated_share" || name == "unrelieved") {
+      auto it = b.zones.find(arg);
+      if (it == b.zones.end()) return 0.0;
+      const ZoneBelief& z = it->second;
+      if (name == "evacuating") return z.evacuation_ordered && !z.evacuated ? 1.0 : 0.0;
+      if (name == "evacuated_share") return z.evacuated ? std::max(z.evacuated_share, 0.0) : z.evacuated_share;
+      return z.relief_need;
     }
     if (name == "zones_reached") {
       double n = 0;

@@ -43,8 +43,10 @@ std::string self_exe() {
   return ec ? "hgdrill" : p.string();
 }
 
-bool prepare_run(const RunRequest& req, Setup& setup) {
+bool prepare_run(const RunRequest& req, Setup& setup, const RunHooks* hooks) {
   SetupOptions opt;
+  opt.rubric_override = req.rubric;
+  if (hooks) opt.check_rubric = hooks->check_rubric;
   opt.plan_override = req.plan;
   opt.no_plan = req.no_plan;
   opt.seed = req.seed;
@@ -118,7 +120,8 @@ void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req,
       {"version", kVersion},
       {"plan", lead ? nlohmann::json(abs(lead->file)) : nlohmann::json()},
       {"commanders", commanders},
-      {"rubric", sc.rubric_file.empty() ? nlohmann::json() : nlohmann::json(abs(sc.rubric_file))},
+      {"rubric", !req.rubric.empty() ? nlohmann::json(abs(req.rubric))
+                 : sc.rubric_file.empty() ? nlohmann::json() : nlohmann::json(abs(sc.rubric_file))},
       {"no_response", req.no_response},
       {"nominal", req.nominal},
       {"draws", sc.draws},
@@ -154,7 +157,7 @@ void render_map_picture(const std::string& dir, double at_s, bool quiet) {
 
 int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
   Setup setup;
-  if (!prepare_run(req, setup)) return kInvalidInput;
+  if (!prepare_run(req, setup, &hooks)) return kInvalidInput;
   std::vector<RunInput> inputs;
   if (!req.journal.empty()) {
     try {

@@ -116,9 +116,9 @@ double YamlCursor::num(const std::string& key, Range r) const {
     c.error("expected " + want + " (got " + scalar_text(c.node_) + ")");
     return safe();
   }
-  if (!r.contains(v)) { // the loader's own condition, in its own words
+  if (!r.contains(v)) { // the loader's own condition, in its own words (its checks expect v)
     c.error("expected " + r.describe() + " (got " + fmt_num(v) + ")");
-    return safe();
+    return v;
   }
   if (!eff.contains(v) || (fr.integer && v != std::floor(v))) {
     c.error("expected " + want + " (got " + fmt_num(v) + ")");

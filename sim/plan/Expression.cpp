@@ -357,14 +357,14 @@ private:
   std::unique_ptr<Expression> parse_atom() {
     skip();
     if (i_ >= s_.size()) fail("expected a number, a quantity or '(' but the condition ended");
-    if (++operands_ > kMaxExpressionOperands)
-      fail("more than " + std::to_string(kMaxExpressionOperands) + " numbers and quantities in one condition");
     if (sym("(")) {
       Nest n(*this);
       auto e = parse_or();
       if (!sym(")")) fail("expected ')'");
       return e;
     }
+    if (++operands_ > kMaxExpressionOperands)
+      fail("more than " + std::to_string(kMaxExpressionOperands) + " numbers and quantities in one condition");
     if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') return number();
     const size_t at = i_;
     std::string n = ident();

@@ -3,14 +3,17 @@
 /// sim/run/RunPipeline (load → draw → simulate → write → baseline → render → score).
 #include "scoring/RunScorer.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/run/CommandLineValues.hpp"
 #include "sim/run/RunPipeline.hpp"
+
+#include <iostream>
 
 namespace hg::cli {
 
 namespace {
 struct RunArgs {
   RunRequest req;
-  uint64_t seed = 0;
+  std::string seed; ///< checked by parse_seed: CLI11 would wrap -1 to 2^64-1
   bool seed_given = false;
 };
 } // namespace
@@ -35,8 +38,17 @@ Runner add_run_command(CLI::App& app) {
       ->check(CLI::IsMember({"zh", "en"}));
   c->add_option("--cfg", a->req.cfg, "Extra SimGrid option, e.g. contexts/factory:thread (repeatable)");
   c->add_flag("--quiet", a->req.quiet, "Print nothing but errors");
+  c->add_flag("--force", a->req.force, "Replace an earlier run folder at --out (never anything else)");
   return [a] {
-    if (a->seed_given) a->req.seed = a->seed;
+    if (a->seed_given) {
+      std::string err;
+      auto seed = parse_seed(a->seed, err);
+      if (!seed) {
+        std::cerr << "hgdrill run: --seed: " << err << "\n";
+        return int(kUsage);
+      }
+      a->req.seed = *seed;
+    }
     RunHooks hooks;
     hooks.render = render_map_picture;
     hooks.score = [](const std::string& dir, const std::string& lang) {

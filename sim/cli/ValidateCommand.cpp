@@ -8,6 +8,7 @@
 #include "sim/cli/Command.hpp"
 #include "sim/hazards/mine/MineNetworkLoader.hpp"
 #include "sim/io/RiverCrossingCheck.hpp"
+#include "sim/io/Schema.hpp"
 #include "sim/io/WorldLoader.hpp"
 #include "sim/io/YamlReader.hpp"
 #include "sim/plan/ScenarioSetup.hpp"
@@ -64,10 +65,20 @@ Runner add_validate_command(CLI::App& app) {
   auto rubric = std::make_shared<std::string>();
   CLI::App* c =
       app.add_subcommand("validate", "Check scenarios, maps, plans and rubrics; report every error / 校验");
-  c->add_option("files", *files, "Files to check")->required();
+  auto ranges = std::make_shared<bool>(false);
+  c->add_option("files", *files, "Files to check");
   c->add_flag("--strict", *strict, "Treat warnings as errors");
   c->add_option("--rubric", *rubric, "Check the scenarios with this rubric instead of their own");
-  return [files, strict, rubric] {
+  c->add_flag("--ranges", *ranges, "Print the allowed range of every number field (Markdown) and exit");
+  return [files, strict, rubric, ranges] {
+    if (*ranges) {
+      std::cout << field_ranges_markdown();
+      return int(kOk);
+    }
+    if (files->empty()) {
+      std::cerr << "validate: name at least one file (see hgdrill validate --help)\n";
+      return int(kUsage);
+    }
     size_t errors = 0, warnings = 0;
     // With a scenario on the command line, its plans and rubrics are checked as that scenario's
     // (as run would play and score them), not each on its own.

@@ -5,6 +5,8 @@
 #include "sim/world/World.hpp"
 
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -218,6 +220,11 @@ public:
   explicit Parser(const std::string& s) : s_(s) {}
   std::unique_ptr<Expression> parse_all(std::string& err) {
     try {
+      if (s_.size() > kMaxExpressionLength)
+        fail("the condition is " + std::to_string(s_.size()) + " characters long; at most " +
+             std::to_string(kMaxExpressionLength) + " are allowed");
+      skip();
+      if (i_ >= s_.size()) fail("the condition is empty");
       auto e = parse_or();
       skip();
       if (i_ < s_.size()) fail("unexpected '" + s_.substr(i_, 1) + "'");
@@ -274,6 +281,7 @@ private:
   }
   std::unique_ptr<Expression> parse_not() {
     if (word("not")) {
+      Nest n(*this);
       auto u = std::make_unique<Unary>();
       u->a = parse_not();
       return u;
@@ -308,6 +316,50 @@ private:
         return e;
     }
   }
+  /// Counts one level of parentheses or `not`; deeper than the limit is an error, not a stack overflow.
+  struct Nest {
+    Parser& p;
+    explicit Nest(Parser& q) : p(q) {
+      if (++p.depth_ > kMaxExpressionDepth)
+        p.fail("nested deeper than " + std::to_string(kMaxExpressionDepth) + " levels of '(' or 'not'");
+    }
+    ~Nest() { --p.depth_; }
+  };
+  /// digits [. digits] [e [+-] digits], or . digits; finite doubles only.
+  std::unique_ptr<Expression> number() {
+    const size_t b = i_;
+    auto digits = [&] {
+      size_t n = 0;
+      while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_])))
+        ++i_, ++n;
+      return n;
+    };
+    size_t n = digits();
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      n += digits();
+    }
+    if (n == 0) {
+      i_ = b;
+      fail("expected a number after '.'");
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      const size_t e = i_++;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (digits() == 0) {
+        i_ = e;
+        fail("expected the digits of an exponent");
+      }
+    }
+    const std::string text = s_.substr(b, i_ - b);
+    errno = 0;
+    const double v = std::strtod(text.c_str(), nullptr);
+    if (!std::isfinite(v) || errno == ERANGE) {
+      i_ = b;
+      fail("number " + text + " is out of range (at most about 1.8e308)");
+    }
+    return std::make_unique<Number>(v);
+  }
   std::string ident() {
     skip();
     size_t b = i_;
@@ -319,16 +371,14 @@ private:
     skip();
     if (i_ >= s_.size()) fail("expected a number, a quantity or '(' but the condition ended");
     if (sym("(")) {
+      Nest n(*this);
       auto e = parse_or();
       if (!sym(")")) fail("expected ')'");
       return e;
     }
-    if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') {
-      size_t used = 0;
-      double v = std::stod(s_.substr(i_), &used);
-      i_ += used;
-      return std::make_unique<Number>(v);
-    }
+    if (++operands_ > kMaxExpressionOperands)
+      fail("more than " + std::to_string(kMaxExpressionOperands) + " numbers and quantities in one condition");
+    if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') return number();
     const size_t at = i_;
     std::string n = ident();
     if (n.empty()) fail("expected a number, a quantity or '('");
@@ -352,13 +402,20 @@ private:
   }
   const std::string& s_;
   size_t i_ = 0;
+  int depth_ = 0;
+  size_t operands_ = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Expression> Expression::parse(const std::string& text, std::string& error) {
-  Parser p(text);
-  return p.parse_all(error);
+  try {
+    Parser p(text);
+    return p.parse_all(error);
+  } catch (const std::exception& e) { // e.g. out of memory: still an error of this condition, not a crash
+    error = std::string("cannot read the condition: ") + e.what();
+    return nullptr;
+  }
 }
 
 } // namespace hg

@@ -4,19 +4,21 @@
 #include "sim/engine/InputJournal.hpp"
 #include "sim/engine/LiveRun.hpp"
 #include "sim/io/AtomicDir.hpp"
+#include "sim/run/CommandLineValues.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace hg {
 
 namespace {
 
-constexpr int kOk = 0, kRunFailed = 1, kInvalidInput = 3, kOutputError = 4;
+constexpr int kOk = 0, kRunFailed = 1, kUsage = 2, kInvalidInput = 3, kOutputError = 4;
 
 int run_child(const std::vector<std::string>& args, bool silence_stdout) {
   std::vector<char*> argv;
@@ -33,6 +35,16 @@ int run_child(const std::vector<std::string>& args, bool silence_stdout) {
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+/// The scorer read the staging folder; scores.json must name the folder the user will find.
+void record_final_dir(const std::string& scores_json, const std::string& final_dir) {
+  std::ifstream in(scores_json);
+  if (!in) return;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object() || !j.contains("run") || !j["run"].is_object()) return;
+  j["run"]["dir"] = final_dir;
+  write_file_atomic(scores_json, j.dump(2) + "\n");
 }
 
 } // namespace
@@ -156,6 +168,11 @@ void render_map_picture(const std::string& dir, double at_s, bool quiet) {
 }
 
 int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
+  for (const auto& c : req.cfg)
+    if (std::string err = check_cfg_option(c); !err.empty()) {
+      std::cerr << "hgdrill: --cfg " << err << "\n";
+      return kUsage;
+    }
   Setup setup;
   if (!prepare_run(req, setup, &hooks)) return kInvalidInput;
   std::vector<RunInput> inputs;
@@ -171,7 +188,9 @@ int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
   const SimOptions opt = sim_options(req, setup);
   const std::string out = req.out.empty() ? "runs/" + sc.id + "-seed" + std::to_string(opt.seed) : req.out;
   try {
-    AtomicDir dir(out);
+    OutPolicy policy;
+    policy.force = req.force;
+    AtomicDir dir(out, policy);
     if (!req.no_response && !req.no_baseline) {
       if (!req.quiet) std::cerr << "hgdrill: running the no-response baseline (same seed and draws)…\n";
       if (int rc = run_baseline(req, opt.seed, dir.file("baseline")); rc != 0) {
@@ -193,6 +212,7 @@ int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
       if (hooks.score) {
         if (!req.quiet) std::cerr << "hgdrill: scoring and writing the after-action report…\n";
         summary = hooks.score(dir.staging(), req.lang);
+        record_final_dir(dir.file("scores.json"), out);
       }
     }
     dir.commit();

@@ -30,6 +30,7 @@ struct RunRequest {
   std::string lang;             ///< report language, "" = from the locale
   std::vector<std::string> cfg; ///< extra SimGrid options
   bool quiet = false;
+  bool force = false;           ///< replace an earlier run folder at `out` (never anything else)
 };
 
 struct RunHooks {

@@ -8,6 +8,7 @@ pkgs=(
   libsfml-dev catch2 xvfb xauth fonts-noto-cjk ffmpeg
   clang libclang-rt-14-dev python3
   libcpp-httplib-dev libssl-dev libbrotli-dev chromium chromium-driver
+  libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${pkgs[@]}"; do

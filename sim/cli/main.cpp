@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
       hg::cli::add_import_osm_command, hg::cli::add_export_command,   hg::cli::add_score_command,
       hg::cli::add_compare_command,    hg::cli::add_view_command,     hg::cli::add_render_command,
       hg::cli::add_events_command,
-      hg::cli::add_serve_command,      hg::cli::add_reveal_command};
+      hg::cli::add_serve_command,      hg::cli::add_reveal_command,
+      hg::cli::add_ensemble_command};
   std::map<const CLI::App*, hg::cli::Runner> runners;
   for (Adder add : adders) {
     const size_t before = app.get_subcommands({}).size();

@@ -33,6 +33,15 @@ def test_bundled_exercises_start():
             if kinds:
                 check(len(f["commitment"]) == 64, "the double-blind draw is committed")
                 check(any(k in f["scenario"]["file"] for k in ("flood/", "chemical/")), f["scenario"]["file"])
+                # Three hours of the drawn scenario: readings and reports reach the teams, and none of
+                # them names the template, its hazard model, the seed or the draws.
+                s.clock({"op": "step", "to_s": 3 * 3600, "pace": 0})
+                s.wait(lambda v: v["clock"]["paused"] and v["clock"]["t_s"] >= 3 * 3600, "3 h", timeout=300)
+                blob = json.dumps([s.view(t) for t in s.teams.values()])
+                check(sum(len(s.view(t)["inbox"]) for t in s.teams.values()) > 0, "the teams received messages")
+                for word in ("heli_flash_2018", "huahe_nh3", "flood_flash_heli", "chem_huahe_ammonia_night",
+                             "flash-heli", "huahe-ammonia", '"draws"', '"seed"', f["scenario"]["zh"]):
+                    check(word not in blob, "a team view names %r" % word)
         finally:
             s.stop()
 

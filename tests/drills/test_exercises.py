@@ -17,6 +17,12 @@ def test_bad_exercise_is_reported_with_file_line_and_field():
     check("bad-exercise.yaml:8:11: error: teams[0].role: unknown role \"警察局\"" in r.stderr, r.stderr)
     check("bad-exercise.yaml:13:" in r.stderr and "launch_boats" in r.stderr, r.stderr)
     check(not os.path.exists(os.path.join(d, "tokens.json")), "nothing is served or written")
+    r = subprocess.run([HGDRILL, "serve", "--check", os.path.join(FIX, "bad-exercise.yaml")], capture_output=True, text=True)
+    check(r.returncode == 3 and "unknown role" in r.stderr, "--check reports the same: %s" % r.stderr)
+    for name in ("songhua-2013-tabletop.yaml", "double-blind-hegang.yaml"):
+        r = subprocess.run([HGDRILL, "serve", "--check", os.path.join(SRC, "scenarios", "exercises", name)],
+                           capture_output=True, text=True)
+        check(r.returncode == 0 and ": ok (" in r.stdout, "%s checks: %s %s" % (name, r.stdout, r.stderr))
 
 
 def test_bundled_exercises_start():

@@ -19,7 +19,7 @@ namespace hg::cli {
 namespace {
 struct ServeArgs {
   std::string exercise, listen = "127.0.0.1:8080", session, resume, cert, key, lang;
-  bool exit_at_end = false, quiet = false;
+  bool exit_at_end = false, quiet = false, check = false;
 };
 } // namespace
 
@@ -39,7 +39,24 @@ Runner add_serve_command(CLI::App& app) {
   c->add_option("--lang", a->lang, "Report language zh|en (default from the locale)")
       ->check(CLI::IsMember({"zh", "en"}));
   c->add_flag("--quiet", a->quiet, "Print only the console addresses and errors");
+  c->add_flag("--check", a->check, "Only check the exercise (and the scenarios it names), then exit 0 or 3");
   return [a]() -> int {
+    if (a->check) {
+      if (a->exercise.empty()) {
+        std::cerr << "hgdrill serve --check: give the EXERCISE file\n";
+        return kUsage;
+      }
+      Diagnostics diag;
+      const Exercise ex = load_exercise(a->exercise, diag);
+      if (diag.has_errors()) {
+        std::cerr << diag.str() << "hgdrill: " << diag.error_count() << " error(s) in " << a->exercise
+                  << "\n";
+        return kInvalidInput;
+      }
+      std::cout << a->exercise << ": ok (" << ex.kind << ", " << ex.teams.size() << " teams, "
+                << ex.msel.size() << " MSEL injects)\n";
+      return kOk;
+    }
     const bool resume = !a->resume.empty();
     if (resume == !a->session.empty() || (!resume && a->exercise.empty())) {
       std::cerr << "hgdrill serve: give EXERCISE --session DIR for a new drill, or --resume DIR\n";

@@ -40,6 +40,14 @@ function clockText(c){
   const st=c.ended?T('已结束','ended'):c.paused?T('暂停','paused'):T('运行 ×','running ×')+c.pace;
   return esc(c.now)+'  T+'+hours(c.t_s)+' / '+hours(c.end_s)+'  ['+st+']';
 }
+// One line for a message: readings and common reports in words, anything else as its fields.
+function summary(m){
+  const b=m.body||{};
+  if(b.quantity!==undefined)return esc(b.quantity)+' · '+esc(b.subject)+' = '+(typeof b.value==='number'?b.value.toFixed(2):esc(b.value))+' ('+T('观测于 ','observed ')+hours(m.observed_t||0)+')';
+  if(b.do!==undefined)return T('命令 ','order ')+esc(b.do)+' '+esc(JSON.stringify(Object.fromEntries(Object.entries(b).filter(([k])=>k!=='do'&&k!=='units'))));
+  if(b.about!==undefined)return esc(b.about)+': '+esc(Object.entries(b).filter(([k])=>k!=='about').map(([k,v])=>k+'='+(typeof v==='object'?JSON.stringify(v):v)).join(', '));
+  return esc(JSON.stringify(b));
+}
 function mapSvg(map,units,beliefs){
   const pts=[];
   (map.roads||[]).forEach(r=>{pts.push(r.a,r.b)});(map.zones||[]).forEach(z=>pts.push(z.at));
@@ -123,7 +131,7 @@ function render(force){
     document.getElementById('verb').innerHTML=t.actions.map(a=>'<option value="'+a+'">'+esc(VERBS[a]?T(VERBS[a][0],VERBS[a][1]):a)+' ('+a+')</option>').join('');
     if(cur)document.getElementById('verb').value=cur;fields();}
   document.getElementById('inbox').innerHTML='<tr><th>T+</th><th>'+T('来自','from')+'</th><th>'+T('内容','content')+'</th></tr>'+
-    V.inbox.slice().reverse().slice(0,200).map(m=>{const b=m.body||{};const txt=m.kind==='inject'?(T(b.zh,b.en)||b.zh||b.en)+((b.attachments||[]).map(a=>'<br><small>📎 '+esc(a.name)+': '+esc(a.text)+'</small>').join('')):esc(JSON.stringify(b));
+    V.inbox.slice().reverse().slice(0,200).map(m=>{const b=m.body||{};const txt=m.kind==='inject'?(T(b.zh,b.en)||b.zh||b.en)+((b.attachments||[]).map(a=>'<br><small>📎 '+esc(a.name)+': '+esc(a.text)+'</small>').join('')):summary(m);
       return '<tr class="'+(m.kind==='inject'?'inject':'')+'"><td>'+hours(m.t_s)+'</td><td>'+esc(m.from)+'<br><small>'+esc(m.kind)+'</small></td><td>'+(m.kind==='inject'?txt:'<small>'+txt+'</small>')+'</td></tr>';}).join('');
   document.getElementById('units').innerHTML='<tr><th>'+T('队伍','unit')+'</th><th>'+T('状态','state')+'</th><th>'+T('目标','target')+'</th></tr>'+
     V.units.map(u=>'<tr data-unit="'+esc(u.id)+'"><td>'+esc(nm(u))+'<br><small>'+esc(u.id)+' · '+esc(u.capabilities.join(', '))+'</small></td><td class="state-'+esc(u.state)+'">'+esc(u.state)+'</td><td>'+esc(u.target||'')+'</td></tr>').join('');
@@ -189,7 +197,7 @@ function render(){
       (m.fired_t_s===undefined?'<button onclick="inject({msel:\''+esc(m.id)+'\'})">'+T('立即注入','fire now')+'</button>':'')+'</td></tr>').join('');
   document.getElementById('teams').innerHTML=V.teams.map(t=>'<h3>'+esc(nm(t))+' <small>'+esc(t.role)+' · '+esc(t.post)+'</small></h3><table>'+
     t.orders.slice().reverse().slice(0,20).map(o=>'<tr><td>#'+o.id+'</td><td>'+hours(o.t_s)+'</td><td><small>'+esc(JSON.stringify(o.action))+'</small></td></tr>').join('')+
-    t.inbox.slice().reverse().slice(0,15).map(m=>'<tr class="'+(m.kind==='inject'?'inject':'')+'"><td>✉</td><td>'+hours(m.t_s)+'</td><td><small>'+esc(m.from)+' '+esc(m.kind)+': '+esc(JSON.stringify(m.body)).slice(0,160)+'</small></td></tr>').join('')+'</table>').join('');
+    t.inbox.slice().reverse().slice(0,15).map(m=>'<tr class="'+(m.kind==='inject'?'inject':'')+'"><td>✉</td><td>'+hours(m.t_s)+'</td><td><small>'+esc(m.from)+' '+esc(m.kind)+': '+(m.kind==='inject'?esc(T(m.body.zh,m.body.en)):summary(m))+'</small></td></tr>').join('')+'</table>').join('');
   document.getElementById('truth').innerHTML='<tr><th>'+T('队伍','unit')+'</th><th>'+T('最新事件','latest')+'</th><th>T+</th></tr>'+
     Object.entries(V.units_truth).map(([u,x])=>'<tr><td>'+esc(u)+'</td><td>'+esc(x.state)+'</td><td>'+hours(x.t)+'</td></tr>').join('');
   document.getElementById('events').innerHTML='<tr><th>T+</th><th>'+T('类型','type')+'</th><th>'+T('对象','actors')+'</th></tr>'+

@@ -210,7 +210,7 @@ Exercise load_exercise(const std::string& path, Diagnostics& diag) {
     if (r.has("scenario")) r["scenario"].error("a double-blind exercise draws its scenario from pool:");
     if (r.has("seed")) r["seed"].error("a double-blind exercise draws its seed in secret at start");
     for (auto& p : r.seq("pool", true)) {
-      p.only_keys({"scenario", "weight"});
+      p.only_keys({"scenario", "weight", "src"});
       ex.pool.push_back({resolve_path(path, p.str("scenario")), p.opt_num("weight", 1, Range::positive())});
     }
     if (ex.pool.size() < 2) r["pool"].error("a double-blind pool holds at least two scenario templates");

@@ -17,6 +17,12 @@ def test_bad_exercise_is_reported_with_file_line_and_field():
     check("bad-exercise.yaml:8:11: error: teams[0].role: unknown role \"警察局\"" in r.stderr, r.stderr)
     check("bad-exercise.yaml:13:" in r.stderr and "launch_boats" in r.stderr, r.stderr)
     check(not os.path.exists(os.path.join(d, "tokens.json")), "nothing is served or written")
+    r = subprocess.run([HGDRILL, "serve", "--check", os.path.join(FIX, "bad-exercise.yaml")], capture_output=True, text=True)
+    check(r.returncode == 3 and "unknown role" in r.stderr, "--check reports the same: %s" % r.stderr)
+    for name in ("songhua-2013-tabletop.yaml", "double-blind-hegang.yaml"):
+        r = subprocess.run([HGDRILL, "serve", "--check", os.path.join(SRC, "scenarios", "exercises", name)],
+                           capture_output=True, text=True)
+        check(r.returncode == 0 and ": ok (" in r.stdout, "%s checks: %s %s" % (name, r.stdout, r.stderr))
 
 
 def test_bundled_exercises_start():
@@ -33,6 +39,15 @@ def test_bundled_exercises_start():
             if kinds:
                 check(len(f["commitment"]) == 64, "the double-blind draw is committed")
                 check(any(k in f["scenario"]["file"] for k in ("flood/", "chemical/")), f["scenario"]["file"])
+                # Three hours of the drawn scenario: readings and reports reach the teams, and none of
+                # them names the template, its hazard model, the seed or the draws.
+                s.clock({"op": "step", "to_s": 3 * 3600, "pace": 0})
+                s.wait(lambda v: v["clock"]["paused"] and v["clock"]["t_s"] >= 3 * 3600, "3 h", timeout=300)
+                blob = json.dumps([s.view(t) for t in s.teams.values()])
+                check(sum(len(s.view(t)["inbox"]) for t in s.teams.values()) > 0, "the teams received messages")
+                for word in ("heli_flash_2018", "huahe_nh3", "flood_flash_heli", "chem_huahe_ammonia_night",
+                             "flash-heli", "huahe-ammonia", '"draws"', '"seed"', f["scenario"]["zh"]):
+                    check(word not in blob, "a team view names %r" % word)
         finally:
             s.stop()
 

@@ -509,7 +509,7 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
       }
       if (!v->clock.empty() && v->clock != "incident_start")
         if (const ClockInfo* c = find_clock(v->clock))
-          add(f.title, "(自" + c->name.zh + "起算)", "(counted from " + c->name.en + ")");
+          add(f.title, ";自" + c->name.zh + "起算", "; counted from " + c->name.en);
     }
     if (s.met) {
       out.strengths.push_back(std::move(f));

@@ -218,15 +218,30 @@ public:
       if (zr.zone == zone) {
         const Text zn = zone_name(zone);
         merge_evidence(ev, zr.evidence);
-        const std::string left = fmt_num(zr.people - zr.relieved, 0);
-        add(t, zn.zh + "(" + fmt_num(zr.people, 0) + "人)到推演结束仍有" + left + "人未获基本生活救助",
-            zn.en + " (" + fmt_num(zr.people, 0) + " people) still had " + left +
-                " people without basic relief at the end of the scenario");
-        if (zr.last_relief_s >= 0)
-          add(t, ",最后一次送达在" + at(zr.last_relief_s, "zh") + "。",
-              "; the last delivery was at " + at(zr.last_relief_s, "en") + ".");
-        else
-          add(t, ",从未有物资送达。", "; no relief ever reached it.");
+        const double left = zr.people - zr.relieved;
+        if (left >= 0.5) {
+          add(t, zn.zh + "(" + fmt_num(zr.people, 0) + "人)到推演结束仍有" + fmt_num(left, 0) + "人未获基本生活救助",
+              zn.en + " (" + fmt_num(zr.people, 0) + " people) still had " + fmt_num(left, 0) +
+                  " people without basic relief at the end of the scenario");
+          if (zr.last_relief_s >= 0)
+            add(t, ",最后一次送达在" + at(zr.last_relief_s, "zh") + "。",
+                "; the last delivery was at " + at(zr.last_relief_s, "en") + ".");
+          else
+            add(t, ",从未有物资送达。", "; no relief ever reached it.");
+        } else {
+          // Everyone was relieved, but late: say when the clock started and when the relief came.
+          double first = -1;
+          for (const auto& e : zr.evidence)
+            if (e.type == "relief.delivered" && first < 0) first = e.t_s;
+          add(t,
+              zn.zh + "(" + fmt_num(zr.people, 0) + "人)的救助自" + at(zr.start_s, "zh") + "起计时,首批物资" +
+                  (first >= 0 ? at(first, "zh") : std::string("-")) + "送达,最后一批" + at(zr.last_relief_s, "zh") +
+                  "送达(距起算" + fmt_duration(zr.last_relief_s - zr.start_s, "zh") + ")。",
+              "Relief for " + zn.en + " (" + fmt_num(zr.people, 0) + " people) was due from " + at(zr.start_s, "en") +
+                  "; the first delivery came at " + (first >= 0 ? at(first, "en") : std::string("-")) +
+                  " and the last at " + at(zr.last_relief_s, "en") + " (" +
+                  fmt_duration(zr.last_relief_s - zr.start_s, "en") + " after the clock started).");
+        }
       }
     return t;
   }
@@ -494,7 +509,7 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
       }
       if (!v->clock.empty() && v->clock != "incident_start")
         if (const ClockInfo* c = find_clock(v->clock))
-          add(f.title, "(自" + c->name.zh + "起算)", "(counted from " + c->name.en + ")");
+          add(f.title, ";自" + c->name.zh + "起算", "; counted from " + c->name.en);
     }
     if (s.met) {
       out.strengths.push_back(std::move(f));

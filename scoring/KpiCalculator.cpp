@@ -35,7 +35,9 @@ double percentile(std::vector<double> v, double p) {
 
 /// Percentile of weighted samples: the smallest value whose cumulative weight reaches p x total.
 /// Also reports whether that value belongs to a lower-bound sample.
-std::pair<double, bool> weighted_percentile(std::vector<std::tuple<double, double, bool>> v, double p) {
+/// Also the zone (4th field) the percentile falls on, to explain it.
+std::tuple<double, bool, std::string> weighted_percentile(std::vector<std::tuple<double, double, bool, std::string>> v,
+                                                          double p) {
   std::sort(v.begin(), v.end());
   double total = 0;
   for (const auto& s : v)
@@ -44,9 +46,9 @@ std::pair<double, bool> weighted_percentile(std::vector<std::tuple<double, doubl
   for (const auto& s : v) {
     cum += std::get<1>(s);
     if (cum >= p * total - 1e-9)
-      return {std::get<0>(s), std::get<2>(s)};
+      return {std::get<0>(s), std::get<2>(s), std::get<3>(s)};
   }
-  return {std::get<0>(v.back()), std::get<2>(v.back())};
+  return {std::get<0>(v.back()), std::get<2>(v.back()), std::get<3>(v.back())};
 }
 
 class Calculator {
@@ -495,7 +497,7 @@ private:
       return out;
     };
     auto samples_of = [&](const std::vector<ZoneRelief>& zrs) {
-      std::vector<std::tuple<double, double, bool>> samples; // hours, people, lower bound
+      std::vector<std::tuple<double, double, bool, std::string>> samples; // hours, people, lower bound, zone
       for (const auto& zr : zrs) {
         double remaining = zr.people;
         for (const auto& e : zr.evidence) {
@@ -506,10 +508,10 @@ private:
           if (n <= 0)
             continue;
           remaining -= n;
-          samples.emplace_back(std::max(0.0, e.t_s - zr.start_s) / 3600.0, n, false);
+          samples.emplace_back(std::max(0.0, e.t_s - zr.start_s) / 3600.0, n, false, zr.zone);
         }
         if (remaining >= kPersonEps)
-          samples.emplace_back(std::max(0.0, run_.end_s - zr.start_s) / 3600.0, remaining, true);
+          samples.emplace_back(std::max(0.0, run_.end_s - zr.start_s) / 3600.0, remaining, true, zr.zone);
       }
       return samples;
     };
@@ -531,9 +533,10 @@ private:
       k.clock = clock_of(ids[i]);
       const auto zrs = k.clock == clock_of("relief_p90_h") ? out_.relief : zone_reliefs(k.clock);
       const auto samples = samples_of(zrs);
-      auto [v, bound] = weighted_percentile(samples, ps[i]);
+      auto [v, bound, zone] = weighted_percentile(samples, ps[i]);
       k.value = v;
       k.lower_bound = bound;
+      k.subject = zone; // the zone the percentile falls on (replaced below by one never relieved, if any)
       if (bound)
         k.note = lb;
       k.evidence = ev;

@@ -87,21 +87,28 @@ Runner add_validate_command(CLI::App& app) {
       const std::string k = kind_of(f);
       (k == "scenario" ? scenarios : k == "plan" ? plans : k == "rubric" ? rubrics : others).push_back(f);
     }
-    if (!rubric->empty()) rubrics.insert(rubrics.begin(), *rubric);
+    if (!rubric->empty()) rubrics = {*rubric}; // --rubric wins over rubric files given with the scenario
+    // `validate SCENARIO PLAN [RUBRIC]`: one scenario with plans or rubrics checks them as its own.
+    // Several scenarios (a glob): each with its own plan, and every other file on its own.
     std::vector<std::pair<std::string, SetupOptions>> checks;
-    if (scenarios.empty()) {
-      for (const auto& f : *files) checks.push_back({f, {}});
-    } else {
-      for (const auto& sc : scenarios)
-        for (size_t p = 0; p < std::max<size_t>(1, plans.size()); ++p)
-          for (size_t r = 0; r < std::max<size_t>(1, rubrics.size()); ++r) {
-            SetupOptions o;
-            if (!plans.empty()) o.plan_override = plans[p];
-            if (!rubrics.empty()) o.rubric_override = rubrics[r];
-            o.check_rubric = score::check_rubric_for;
-            checks.push_back({sc, o});
-          }
+    auto options = [&](const std::string& plan, const std::string& rub) {
+      SetupOptions o;
+      o.plan_override = plan;
+      o.rubric_override = rub;
+      o.check_rubric = score::check_rubric_for;
+      return o;
+    };
+    if (scenarios.size() == 1) {
+      for (const auto& p : plans.empty() ? std::vector<std::string>{""} : plans)
+        for (const auto& r : rubrics.empty() ? std::vector<std::string>{""} : rubrics)
+          checks.push_back({scenarios[0], options(p, r)});
       for (const auto& f : others) checks.push_back({f, {}});
+    } else {
+      for (const auto& f : *files)
+        if (kind_of(f) == "scenario")
+          checks.push_back({f, options("", *rubric)});
+        else
+          checks.push_back({f, {}});
     }
     for (const auto& [f, with] : checks) {
       Diagnostics d;

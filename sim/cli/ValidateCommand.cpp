@@ -6,6 +6,7 @@
 #include "scoring/RunScorer.hpp"
 #include "scoring/Rubric.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/drill/Exercise.hpp"
 #include "sim/hazards/mine/MineNetworkLoader.hpp"
 #include "sim/io/RiverCrossingCheck.hpp"
 #include "sim/io/Schema.hpp"
@@ -46,6 +47,8 @@ void validate_one(const std::string& path, Diagnostics& diag, const SetupOptions
     load_plan(path, nullptr, diag);
   } else if (k == "rubric") {
     score::load_rubric(path, diag);
+  } else if (k == "exercise") { // a drill (docs/formats.md, "Exercise")
+    load_exercise(path, diag);
   } else if (k == "mine") { // a coal mine's ventilation network (docs/formats.md, "Coal mine")
     mine::load_mine_network(f->root().reporting_to(diag), {true, false});
   } else if (k == "resources" || k == "comms") {
@@ -53,7 +56,7 @@ void validate_one(const std::string& path, Diagnostics& diag, const SetupOptions
                  k + " files are checked together with a map: validate the scenario that uses this file");
   } else {
     diag.error(path, 1, 1, "hgdrill",
-               "unknown file kind \"" + kind + "\" (expected scenario/1, map/1, plan/1, rubric/1 or mine/1)");
+               "unknown file kind \"" + kind + "\" (expected scenario/1, map/1, plan/1, rubric/1, mine/1 or exercise/1)");
   }
 }
 

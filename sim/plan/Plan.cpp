@@ -1,5 +1,7 @@
 #include "sim/plan/Plan.hpp"
 
+#include "sim/hazards/HazardRegistry.hpp"
+
 #include <algorithm>
 
 #include "sim/io/YamlReader.hpp"
@@ -54,12 +56,15 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
     YamlCursor g = r["general"];
     g.only_keys({"hazard", "scope", "issued_by", "src", "note", "basis"});
     p.hazard = g.str("hazard");
-    // The incident kinds of docs/formats.md, or "any" for a plan that serves every kind.
-    static const std::vector<std::string> kPlanHazards = {"any",          "flood",            "forest_fire",
-                                                          "hazmat_road", "chemical_release", "coal_mine"};
-    if (!p.hazard.empty() && std::find(kPlanHazards.begin(), kPlanHazards.end(), p.hazard) == kPlanHazards.end())
-      g["hazard"].error("unknown hazard kind \"" + p.hazard +
-                        "\" (expected any, flood, forest_fire, hazmat_road, chemical_release or coal_mine)");
+    // A registered hazard kind (sim/hazards/HazardRegistry), the road hazmat incident of the core, or
+    // "any" for a plan that serves every kind.
+    std::vector<std::string> kinds = hazard_kinds();
+    kinds.insert(kinds.begin(), {"any", "hazmat_road"});
+    if (!p.hazard.empty() && std::find(kinds.begin(), kinds.end(), p.hazard) == kinds.end()) {
+      std::string list;
+      for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;
+      g["hazard"].error("unknown hazard kind \"" + p.hazard + "\" (expected one of " + list + ")");
+    }
     if (g.has("scope")) {
       auto [szh, sen] = g["scope"].names();
       p.scope = {szh, sen};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/io/YamlReader.hpp"
 
 #include <set>
@@ -54,12 +55,16 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
     YamlCursor g = r["general"];
     g.only_keys({"hazard", "scope", "issued_by", "src", "note", "basis"});
     p.hazard = g.str("hazard");
-    // The incident kinds of docs/formats.md, or "any" for a plan that serves every kind.
-    static const std::vector<std::string> kPlanHazards = {"any",          "flood",            "forest_fire",
-                                                          "hazmat_road", "chemical_release", "coal_mine"};
-    if (!p.hazard.empty() && std::find(kPlanHazards.begin(), kPlanHazards.end(), p.hazard) == kPlanHazards.end())
-      g["hazard"].error("unknown hazard kind \"" + p.hazard +
-                        "\" (expected any, flood, forest_fire, hazmat_road, chemical_release or coal_mine)");
+    // "any", an incident kind of docs/formats.md, or the kind of a registered hazard module.
+    std::vector<std::string> kinds = {"any", "flood", "forest_fire", "hazmat_road", "chemical_release", "coal_mine"};
+    for (const auto& k : hazard_kinds())
+      if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+    if (!p.hazard.empty() && std::find(kinds.begin(), kinds.end(), p.hazard) == kinds.end()) {
+      std::string list;
+      for (const auto& k : kinds)
+        list += (list.empty() ? "" : ", ") + k;
+      g["hazard"].error("unknown hazard kind \"" + p.hazard + "\" (expected one of " + list + ")");
+    }
     if (g.has("scope")) {
       auto [szh, sen] = g["scope"].names();
       p.scope = {szh, sen};

@@ -259,6 +259,11 @@ public:
     if (!f || !f->expect_kind("resources")) return;
     YamlCursor r = f->root();
     r.only_keys({"hgdrill", "src", "units", "note"});
+    // Budget: every unit is an actor of the engine with its own stack (docs/formats.md, "Limits").
+    constexpr size_t kMaxUnits = 10000;
+    if (r["units"].size() > kMaxUnits)
+      r["units"].error("more than " + std::to_string(kMaxUnits) + " units in one resources file (" +
+                       std::to_string(r["units"].size()) + ")");
     for (auto& c : r.seq("units", true)) {
       c.only_keys({"id", "zh", "en", "type", "agency", "base", "capabilities", "personnel", "vehicles",
                    "speed_factor", "turnout_min", "network", "available", "src", "note", "group_of"});

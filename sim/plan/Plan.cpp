@@ -1,9 +1,8 @@
 #include "sim/plan/Plan.hpp"
 
-#include "sim/hazards/HazardRegistry.hpp"
-
 #include <algorithm>
 
+#include "sim/hazards/HazardRegistry.hpp"
 #include "sim/io/YamlReader.hpp"
 
 #include <set>
@@ -56,13 +55,14 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
     YamlCursor g = r["general"];
     g.only_keys({"hazard", "scope", "issued_by", "src", "note", "basis"});
     p.hazard = g.str("hazard");
-    // A registered hazard kind (sim/hazards/HazardRegistry), the road hazmat incident of the core, or
-    // "any" for a plan that serves every kind.
-    std::vector<std::string> kinds = hazard_kinds();
-    kinds.insert(kinds.begin(), {"any", "hazmat_road"});
+    // "any", an incident kind of docs/formats.md, or the kind of a registered hazard module.
+    std::vector<std::string> kinds = {"any", "flood", "forest_fire", "hazmat_road", "chemical_release", "coal_mine"};
+    for (const auto& k : hazard_kinds())
+      if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
     if (!p.hazard.empty() && std::find(kinds.begin(), kinds.end(), p.hazard) == kinds.end()) {
       std::string list;
-      for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;
+      for (const auto& k : kinds)
+        list += (list.empty() ? "" : ", ") + k;
       g["hazard"].error("unknown hazard kind \"" + p.hazard + "\" (expected one of " + list + ")");
     }
     if (g.has("scope")) {

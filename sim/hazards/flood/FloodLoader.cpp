@@ -191,6 +191,8 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
         if (!p.is_seq() || p.size() != 2 || !YAML::convert<double>::decode(p.node()[0], h) ||
             !YAML::convert<double>::decode(p.node()[1], v))
           p.error("expected [level_m, volume_m3]");
+        else if (!(h >= -3000 && h <= 9000 && v >= 0 && v <= 1e12)) // the schema's elevation; 1,000 km³
+          p.error("expected [level_m, volume_m3] with level_m in [-3000, 9000] and volume_m3 in [0, 1e12]");
         else
           zc.storage.push_back({h, v});
       }
@@ -199,10 +201,14 @@ FloodConfig load_flood_config(const YamlCursor& c, const World& w) {
       DemClip clip;
       if (d.has("bbox")) {
         auto b = d["bbox"].node();
-        if (!b.IsSequence() || b.size() != 4)
-          d["bbox"].error("expected [min_x, min_y, max_x, max_y]");
+        double x[4] = {0, 0, 0, 0};
+        bool ok = b.IsSequence() && b.size() == 4;
+        for (size_t k = 0; ok && k < 4; ++k)
+          ok = YAML::convert<double>::decode(b[k], x[k]) && std::isfinite(x[k]);
+        if (!ok)
+          d["bbox"].error("expected [min_x, min_y, max_x, max_y] (four finite numbers)");
         else
-          clip.bbox = BoundingBox{b[0].as<double>(), b[1].as<double>(), b[2].as<double>(), b[3].as<double>()};
+          clip.bbox = BoundingBox{x[0], x[1], x[2], x[3]};
       }
       try {
         zc.storage = dem_storage_table(resolve_path(c.file(), d.str("file")), clip).points;

@@ -295,12 +295,21 @@ private:
   std::vector<std::string> choose_units(const std::string& cap, int count, uint32_t to, bool outside) {
     const World& w = sim_.world();
     std::vector<std::pair<double, std::string>> cand;
-    const std::vector<double> times = belief_roads_.travel_times_from(to); // roads are two-way: to -> base
-    const ModelParameters& par = sim_.params();
+    // Unfilled requests are retried every tick, mostly while no unit that fits is idle: look for one
+    // before routing, so that such a tick costs no shortest-path tree.
+    std::vector<const Unit*> fit;
     for (const Unit& u : w.units) {
       const auto& b = beliefs_.units[u.id];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
       if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
+      fit.push_back(&u);
+    }
+    if (fit.empty() || count <= 0) return {};
+    const std::vector<double> times = belief_roads_.travel_times_from(to); // roads are two-way: to -> base
+    const ModelParameters& par = sim_.params();
+    for (const Unit* up : fit) {
+      const Unit& u = *up;
+      const uint32_t base = uint32_t(w.facilities[u.base].node);
       const double t = times[base] / (u.speed_factor * par.road_speed_scale) + u.turnout_s * par.turnout_scale;
       if (t < std::numeric_limits<double>::infinity()) cand.emplace_back(t, u.id);
     }

@@ -8,6 +8,7 @@
 #include <simgrid/s4u.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace sg4 = simgrid::s4u;
@@ -117,8 +118,10 @@ private:
         beliefs_.closed_roads.insert(road);
       else
         beliefs_.closed_roads.erase(road);
-      if (auto it = sim_.world().road_index.find(road); it != sim_.world().road_index.end())
+      if (auto it = sim_.world().road_index.find(road); it != sim_.world().road_index.end()) {
         belief_roads_.set_closed(uint32_t(it->second), closed);
+        travel_times_.clear(); // the kept trees were grown on the old closures
+      }
     } else if (about == "zone_reached") {
       beliefs_.zones[m.body.value("zone", "")].reached = true;
     } else if (about == "evacuation_completed") {
@@ -305,7 +308,11 @@ private:
       fit.push_back(&u);
     }
     if (fit.empty() || count <= 0) return {};
-    const std::vector<double> times = belief_roads_.travel_times_from(to); // roads are two-way: to -> base
+    // Roads are two-way: one tree from the target gives every base's time. Trees are kept until a
+    // closure changes what this post believes, since unfilled requests retry every tick.
+    auto tree = travel_times_.find(to);
+    if (tree == travel_times_.end()) tree = travel_times_.emplace(to, belief_roads_.travel_times_from(to)).first;
+    const std::vector<double>& times = tree->second;
     const ModelParameters& par = sim_.params();
     for (const Unit* up : fit) {
       const Unit& u = *up;
@@ -508,6 +515,7 @@ private:
   bool lead_;
   Beliefs beliefs_;
   RoadNetwork belief_roads_;
+  std::map<uint32_t, std::vector<double>> travel_times_; ///< target node → times on belief_roads_
   LogFn log_;
   Commander* cmd_ = nullptr;
   long decision_seq_ = 0;

@@ -30,6 +30,7 @@ Sample run(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::fflush(nullptr); // or the child's freopen writes our buffered lines again
   const auto t0 = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {

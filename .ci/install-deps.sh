@@ -7,6 +7,7 @@ pkgs=(
   libsqlite3-dev sqlite3 libgdal-dev libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   libsfml-dev catch2 xvfb xauth fonts-noto-cjk ffmpeg
   clang libclang-rt-14-dev python3
+  libcpp-httplib-dev libssl-dev libbrotli-dev chromium chromium-driver
   libopenmpi-dev openmpi-bin
 )
 missing=()

@@ -116,7 +116,7 @@ std::string svg_kpi_bars(const RunAnalysis& a, const Scorecard& sc, const std::s
          n2(y + row - 1) + "\" stroke=\"#1e8449\" stroke-width=\"3\"/>";
     s += "<line x1=\"" + n2(x_of(c.fail)) + "\" y1=\"" + n2(y + 1) + "\" x2=\"" + n2(x_of(c.fail)) + "\" y2=\"" +
          n2(y + row - 1) + "\" stroke=\"#c0392b\" stroke-width=\"3\"/>";
-    const std::string label = v->value ? fmt_kpi_value(val, info->unit, lang) + (v->lower_bound ? " ≥" : "")
+    const std::string label = v->value ? (v->lower_bound ? "≥ " : "") + fmt_kpi_value(val, info->unit, lang)
                                        : (lang == "zh" ? "未实现" : "not achieved");
     s += text_at(left + bar_w + 8, y + 15, label + " · " + fmt_num(*sk->score, 0));
     y += row;

@@ -18,7 +18,24 @@ std::string value_text(const ScoredRun& s, const std::string& id, const std::str
     return label("na", lang);
   if (!v->value)
     return label("not_achieved", lang);
-  return fmt_kpi_value(*v->value, find_kpi(id)->unit, lang) + (v->lower_bound ? " ≥" : "");
+  return (v->lower_bound ? "≥ " : "") + fmt_kpi_value(*v->value, find_kpi(id)->unit, lang);
+}
+
+/// B − A in the KPI's unit, "" when either has no value. A bound on either side makes it "≥"/"≤"
+/// only when the direction is still certain, else "?".
+std::string value_delta_text(const ScoredRun& a, const ScoredRun& b, const std::string& id, const std::string& lang) {
+  const KpiValue* va = a.analysis.kpi(id);
+  const KpiValue* vb = b.analysis.kpi(id);
+  if (!va || !vb || !va->applicable || !vb->applicable || !va->value || !vb->value)
+    return "–";
+  const std::string d = fmt_kpi_delta(*vb->value - *va->value, find_kpi(id)->unit, lang);
+  if (va->lower_bound && vb->lower_bound)
+    return "?";
+  if (vb->lower_bound)
+    return "≥ " + d; // B is at least its value
+  if (va->lower_bound)
+    return "≤ " + d;
+  return d;
 }
 
 std::optional<double> score_of(const ScoredRun& s, const std::string& id) {
@@ -60,16 +77,17 @@ std::vector<std::string> comparison_warnings(const ScoredRun& a, const ScoredRun
 std::string compare_text(const ScoredRun& a, const ScoredRun& b, const std::string& lang) {
   std::string o = "A: " + run_label(a) + "\nB: " + run_label(b) + "\n";
   char buf[512];
-  std::snprintf(buf, sizeof buf, "%-32s %18s %18s %7s %7s %7s\n", "KPI", "A", "B", "score A", "score B", "delta");
+  std::snprintf(buf, sizeof buf, "%-34s %18s %18s %18s %7s %7s %7s\n", "KPI", "A", "B", "B - A", "score A",
+                "score B", "delta");
   o += buf;
   for (const auto& k : kpi_catalog()) {
     const auto sa = score_of(a, k.id), sb = score_of(b, k.id);
-    std::snprintf(buf, sizeof buf, "%-32s %18s %18s %7s %7s %7s\n", k.id.c_str(), value_text(a, k.id, lang).c_str(),
-                  value_text(b, k.id, lang).c_str(), opt_text(sa).c_str(), opt_text(sb).c_str(),
-                  delta_text(sa, sb).c_str());
+    std::snprintf(buf, sizeof buf, "%-34s %18s %18s %18s %7s %7s %7s\n", k.id.c_str(), value_text(a, k.id, lang).c_str(),
+                  value_text(b, k.id, lang).c_str(), value_delta_text(a, b, k.id, lang).c_str(), opt_text(sa).c_str(),
+                  opt_text(sb).c_str(), delta_text(sa, sb).c_str());
     o += buf;
   }
-  std::snprintf(buf, sizeof buf, "%-32s %18s %18s %7s %7s %7s\n", "overall", "", "", opt_text(a.scores.overall).c_str(),
+  std::snprintf(buf, sizeof buf, "%-34s %18s %18s %18s %7s %7s %7s\n", "overall", "", "", "", opt_text(a.scores.overall).c_str(),
                 opt_text(b.scores.overall).c_str(), delta_text(a.scores.overall, b.scores.overall).c_str());
   return o + buf;
 }
@@ -89,9 +107,10 @@ std::string compare_html(const ScoredRun& a, const ScoredRun& b, const std::stri
   for (const auto& w : comparison_warnings(a, b, lang))
     o += "<p class=\"warn\">" + esc((zh ? "注意:" : "Warning: ") + w) + "</p>\n";
   o += "<table>\n<tr><th>" + esc(label("kpi", lang)) + "</th><th>A</th><th>B</th><th>" +
-       esc(label("score", lang)) + " A</th><th>" + esc(label("score", lang)) + " B</th><th>Δ</th></tr>\n";
+       "</th><th>B − A</th><th>" + esc(label("score", lang)) + " A</th><th>" + esc(label("score", lang)) +
+       " B</th><th>Δ</th></tr>\n";
   auto row = [&](const std::string& id, const std::string& name, const std::string& va, const std::string& vb,
-                 const std::optional<double>& sa, const std::optional<double>& sb) {
+                 const std::string& dv, const std::optional<double>& sa, const std::optional<double>& sb) {
     std::string cls;
     if (sa && sb && *sb > *sa + 1e-9)
       cls = " class=\"num better\"";
@@ -100,20 +119,20 @@ std::string compare_html(const ScoredRun& a, const ScoredRun& b, const std::stri
     else
       cls = " class=\"num\"";
     o += "<tr data-kpi=\"" + esc(id) + "\"><td>" + esc(name) + "</td><td class=\"num\">" + esc(va) +
-         "</td><td class=\"num\">" + esc(vb) + "</td><td class=\"num\">" + opt_text(sa) + "</td><td class=\"num\">" +
+         "</td><td class=\"num\">" + esc(vb) + "</td><td class=\"num\">" + esc(dv) + "</td><td class=\"num\">" + opt_text(sa) + "</td><td class=\"num\">" +
          opt_text(sb) + "</td><td" + cls + ">" + delta_text(sa, sb) + "</td></tr>\n";
   };
   for (const auto& k : kpi_catalog())
-    row(k.id, k.name.in(lang), value_text(a, k.id, lang), value_text(b, k.id, lang), score_of(a, k.id),
+    row(k.id, k.name.in(lang), value_text(a, k.id, lang), value_text(b, k.id, lang), value_delta_text(a, b, k.id, lang), score_of(a, k.id),
         score_of(b, k.id));
   for (const auto& c : a.scores.capabilities) {
     std::optional<double> sb;
     for (const auto& cb : b.scores.capabilities)
       if (cb.id == c.id)
         sb = cb.score;
-    row("cap:" + c.id, c.cap->name.in(lang), "", "", c.score, sb);
+    row("cap:" + c.id, c.cap->name.in(lang), "", "", "", c.score, sb);
   }
-  row("overall", label("overall", lang), "", "", a.scores.overall, b.scores.overall);
+  row("overall", label("overall", lang), "", "", "", a.scores.overall, b.scores.overall);
   return o + "</table>\n</body>\n</html>\n";
 }
 

@@ -4,6 +4,8 @@
 #include "scoring/Findings.hpp"
 
 #include "scoring/KpiCatalog.hpp"
+#include "scoring/Report.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -58,13 +60,16 @@ public:
     const Text name = unit_name(unit);
     const Event* dispatch = nullptr;
     const Event* arrival = nullptr;
+    // The same "on scene" as the KPI: any arrival to work on the hazard (not relief or patient transport).
     for (const auto& e : run_.events) {
-      if (subject(e) != unit) continue;
-      if (e.type == "unit.dispatched" && text(e.payload, "target") == "incident" && !arrival) dispatch = &e;
-      if (e.type == "unit.arrived" && text(e.payload, "target") == "incident" && !arrival) arrival = &e;
+      if (subject(e) != unit || arrival) continue;
+      const std::string task = text(e.payload, "task");
+      const bool work = task != "relief" && task != "transport_patients";
+      if (e.type == "unit.dispatched" && work) dispatch = &e;
+      if (e.type == "unit.arrived" && work) arrival = &e;
     }
     if (!dispatch) {
-      add(t, name.zh + "从未被调派前往现场。", name.en + " was never dispatched to the incident.");
+      add(t, name.zh + "从未被调派前往现场。", name.en + " was never dispatched to the scene.");
       return t;
     }
     ev.push_back(evidence_of(*dispatch));
@@ -213,15 +218,30 @@ public:
       if (zr.zone == zone) {
         const Text zn = zone_name(zone);
         merge_evidence(ev, zr.evidence);
-        const std::string left = fmt_num(zr.people - zr.relieved, 0);
-        add(t, zn.zh + "(" + fmt_num(zr.people, 0) + "人)到推演结束仍有" + left + "人未获基本生活救助",
-            zn.en + " (" + fmt_num(zr.people, 0) + " people) still had " + left +
-                " people without basic relief at the end of the scenario");
-        if (zr.last_relief_s >= 0)
-          add(t, ",最后一次送达在" + at(zr.last_relief_s, "zh") + "。",
-              "; the last delivery was at " + at(zr.last_relief_s, "en") + ".");
-        else
-          add(t, ",从未有物资送达。", "; no relief ever reached it.");
+        const double left = zr.people - zr.relieved;
+        if (left >= 0.5) {
+          add(t, zn.zh + "(" + fmt_num(zr.people, 0) + "人)到推演结束仍有" + fmt_num(left, 0) + "人未获基本生活救助",
+              zn.en + " (" + fmt_num(zr.people, 0) + " people) still had " + fmt_num(left, 0) +
+                  " people without basic relief at the end of the scenario");
+          if (zr.last_relief_s >= 0)
+            add(t, ",最后一次送达在" + at(zr.last_relief_s, "zh") + "。",
+                "; the last delivery was at " + at(zr.last_relief_s, "en") + ".");
+          else
+            add(t, ",从未有物资送达。", "; no relief ever reached it.");
+        } else {
+          // Everyone was relieved, but late: say when the clock started and when the relief came.
+          double first = -1;
+          for (const auto& e : zr.evidence)
+            if (e.type == "relief.delivered" && first < 0) first = e.t_s;
+          add(t,
+              zn.zh + "(" + fmt_num(zr.people, 0) + "人)的救助自" + at(zr.start_s, "zh") + "起计时,首批物资" +
+                  (first >= 0 ? at(first, "zh") : std::string("-")) + "送达,最后一批" + at(zr.last_relief_s, "zh") +
+                  "送达(距起算" + fmt_duration(zr.last_relief_s - zr.start_s, "zh") + ")。",
+              "Relief for " + zn.en + " (" + fmt_num(zr.people, 0) + " people) was due from " + at(zr.start_s, "en") +
+                  "; the first delivery came at " + (first >= 0 ? at(first, "en") : std::string("-")) +
+                  " and the last at " + at(zr.last_relief_s, "en") + " (" +
+                  fmt_duration(zr.last_relief_s - zr.start_s, "en") + " after the clock started).");
+        }
       }
     return t;
   }
@@ -235,12 +255,14 @@ public:
       merge_evidence(ev, c.evidence);
       const std::string dl = c.deadline_s >= 0 ? fmt_duration(c.deadline_s, "zh") : "-";
       const std::string dle = c.deadline_s >= 0 ? fmt_duration(c.deadline_s, "en") : "-";
+      const std::string nz = c.title.zh.empty() ? c.id : c.title.zh, ne = c.title.en.empty() ? c.id : c.title.en;
+      const std::string az = verb_label(c.action, "zh"), ae = verb_label(c.action, "en");
       if (c.status == "late")
-        add(t, "条款" + c.id + "(" + c.action + ")超过时限" + dl + "完成。",
-            "Clause " + c.id + " (" + c.action + ") was done after its " + dle + " deadline.");
+        add(t, "条款“" + nz + "”(" + az + ")超过时限" + dl + "完成。",
+            "Clause \"" + ne + "\" (" + ae + ") was done after its " + dle + " deadline.");
       else
-        add(t, "条款" + c.id + "(" + c.action + ")已触发但未完成。",
-            "Clause " + c.id + " (" + c.action + ") fired but was never done.");
+        add(t, "条款“" + nz + "”(" + az + ")已触发但未完成。",
+            "Clause \"" + ne + "\" (" + ae + ") fired but was never done.");
     }
     return t;
   }
@@ -250,16 +272,43 @@ public:
   const World& w_;
 };
 
-Text recommendation_for(const std::string& kpi, const KpiValue& v, const Writer& w) {
+/// Fills {value}, {target} and {subject} of a hazard module's KpiText.
+std::string fill(std::string t, const std::string& value, const std::string& target, const std::string& subject) {
+  for (const auto& [key, val] : {std::pair<std::string, std::string>{"{value}", value}, {"{target}", target}, {"{subject}", subject}})
+    for (size_t at = t.find(key); at != std::string::npos; at = t.find(key, at + val.size()))
+      t.replace(at, key.size(), val);
+  return t;
+}
+
+/// The report text a hazard module gives for its KPI (ModuleParts.hpp KpiText), nullptr if none.
+const KpiText* module_text(const std::string& kpi) {
+  for (const auto& m : hazard_modules())
+    for (const auto& t : m.texts)
+      if (t.kpi == kpi) return &t;
+  return nullptr;
+}
+
+/// The recommendation for an engine KPI, from a catalogue keyed by hazard kind and KPI: a flood's
+/// casualties call for earlier transfer and water rescue, a chemical release's for shelter-in-place and
+/// a cordon. Hazard modules' own KPIs use their KpiText (find_findings).
+Text recommendation_for(const std::string& kind, const std::string& kpi, const KpiValue& v, const Writer& w) {
   const std::string k = kpi;
+  const bool flood = kind == "flood";
+  const bool chemical = kind == "chemical_release" || kind == "hazmat_road";
+  const bool fire = kind == "forest_fire";
+  const bool mine = kind == "coal_mine";
   if (k.rfind("t_report_", 0) == 0 || k.rfind("relay_", 0) == 0)
     return {"演练事故信息首报与续报程序:1小时内报县级、各级2小时内逐级上报;"
             "为主通信网中断配备卫星电话等备份手段。",
             "Drill the first-report and relay procedure (county within 1 h, each higher level within 2 h) "
-            "and give "
-            "posts a backup channel (satellite phone) for when the main network fails."};
-  if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min" || k == "t_first_mine_rescue_min") {
+            "and give posts a backup channel (satellite phone) for when the main network fails."};
+  if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min") {
     const Text u = w.unit_name(v.subject);
+    if (flood)
+      return {"按水情预报提前将抢险队伍和冲锋舟前置到" + (v.subject.empty() ? std::string("重点堤段") : u.zh + "负责的堤段") +
+                  ",水位达到警戒即上堤,不等险情发生再调派。",
+              "Pre-position dyke crews and boats " + (v.subject.empty() ? std::string("at the key dyke sections") : "(" + u.en + ")") +
+                  " on the forecast, and send them onto the dyke at the warning stage instead of after the breach."};
     return {"为" + u.zh + "预先规划绕行路线,并核查出动准备时间与力量前置部署。",
             "Pre-plan alternate routes for " + u.en + ", and review its turnout time and pre-positioning."};
   }
@@ -277,26 +326,40 @@ Text recommendation_for(const std::string& kpi, const KpiValue& v, const Writer&
   }
   if (k.rfind("relief_", 0) == 0 || k == "unrelieved_share") {
     const Text z = w.zone_name(v.subject);
-    return {"在" + (v.subject.empty() ? std::string("受灾区域") : z.zh) +
-                "附近前置救灾物资,并更早调派救灾运输车辆,确保10小时(自然灾害8小时)内基本生活得到救助。",
-            "Pre-position relief stocks near " +
-                (v.subject.empty() ? std::string("the affected zones") : z.en) +
-                " and dispatch relief trucks earlier, to meet basic needs within 10 h (8 h after a natural "
-                "disaster)."};
+    const std::string zz = v.subject.empty() ? std::string("受灾区域") : z.zh;
+    const std::string ze = v.subject.empty() ? std::string("the affected zones") : z.en;
+    if (flood)
+      return {"救灾物资随人员转移同步调运:转移开始即向" + zz + "的安置点送达,并在" + zz +
+                  "附近前置物资,确保自然灾害发生8小时内受灾人员基本生活得到救助。",
+              "Send relief with the evacuation: start deliveries to the shelters of " + ze +
+                  " when the transfer starts, and pre-position stocks near " + ze +
+                  ", so that basic needs are met within 8 h of the disaster."};
+    return {"在" + zz + "附近前置救灾物资,并更早调派救灾运输车辆,确保10小时内基本生活得到救助。",
+            "Pre-position relief stocks near " + ze + " and dispatch relief trucks earlier, to meet basic needs within 10 h."};
   }
   if (k.rfind("msg_", 0) == 0)
-    return {"为" + (v.subject.empty() ? std::string("主要通信网") : v.subject) +
-                "增加冗余链路并演练通信中断处置。",
+    return {"为" + (v.subject.empty() ? std::string("主要通信网") : v.subject) + "增加冗余链路并演练通信中断处置。",
             "Add a redundant link for " + (v.subject.empty() ? std::string("the main networks") : v.subject) +
                 " and drill the loss of communications."};
   if (k.rfind("plan_", 0) == 0)
     return {"修订超时或未触发的预案条款:核实时限是否可行、触发条件是否过晚。",
-            "Revise the late and unfired plan clauses: check that deadlines are feasible and triggers not "
-            "too late."};
-  if (k.rfind("exposed_", 0) == 0 || k == "fatalities" || k == "injuries" || k == "lives_saved")
-    return {"加快烟羽/危险区内的防护行动(就地避险或疏散),缩短警戒区划定时间。",
-            "Speed up protective actions in the danger area (shelter-in-place or evacuation) and set the "
-            "cordon sooner."};
+            "Revise the late and unfired plan clauses: check that deadlines are feasible and triggers not too late."};
+  if (k == "fatalities" || k == "injuries" || k == "lives_saved") {
+    if (flood)
+      return {"在洪水到达前完成低洼区域群众转移,对未撤离人员组织冲锋舟搜救,并核查转移名单。",
+              "Finish moving people out of the low-lying zones before the water comes, search with boats for "
+              "those who stayed, and check the transfer lists."};
+    if (chemical)
+      return {"加快烟羽/危险区内的防护行动(就地避险或疏散),缩短警戒区划定时间。",
+              "Speed up protective actions in the danger area (shelter-in-place or evacuation) and set the cordon sooner."};
+    if (fire)
+      return {"在林火到达前完成林场、村屯人员转移,并为扑火队伍明确安全区和撤离路线。",
+              "Evacuate the forest farms and villages before the fire arrives, and give every crew a safety zone and escape route."};
+    if (mine)
+      return {"加快井下人员撤离和救护队入井救援,核查自救器与避险硐室。",
+              "Speed up the withdrawal of miners and the brigade's descent, and check self-rescuers and refuge chambers."};
+    return {"加快危险区域内的人员防护与转移。", "Speed up protecting and moving the people in the danger area."};
+  }
   return {"分析原因并纳入下次演练。", "Analyse the cause and exercise it again."};
 }
 
@@ -321,6 +384,62 @@ long days_from_civil(int y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + long(doe) - 719468;
+}
+
+/// Shelters the evacuees overfilled: the engine places evacuees up to a shelter's capacity and counts
+/// the rest as evacuated without a place (population.account.unsheltered); no KPI scores it, so it is
+/// a finding of its own, with the zones whose people had no place.
+void shelter_findings(const RunData& run, const Writer& w, Findings& out) {
+  std::map<std::string, const Event*> first_over;
+  for (const auto& e : run.events)
+    if (e.type == "shelter.over_capacity" && !e.actors.empty() && !first_over.count(e.actors[0]))
+      first_over[e.actors[0]] = &e;
+  for (const auto& [shelter, e] : first_over) {
+    const Facility* f = run.scenario.world.facility(shelter);
+    const Text sn = f ? Text{f->name.zh.empty() ? shelter : f->name.zh, f->name.en.empty() ? shelter : f->name.en}
+                      : Text{shelter, shelter};
+    const double cap = e->payload.value("capacity", 0.0);
+    double without = 0;
+    Text zones;
+    Finding fi;
+    fi.kpi = "shelter_capacity_" + shelter;
+    fi.scored = false;
+    fi.evidence.push_back(evidence_of(*e));
+    for (const auto& a : run.events) // the accounts at the end: who had no place
+      if (a.type == "population.account" && a.payload.value("unsheltered", 0.0) >= 0.5) {
+        bool to_this = false;
+        for (const auto& s : run.events)
+          if (s.type == "evacuation.started" && !s.actors.empty() && s.actors[0] == a.actors[0] &&
+              s.payload.value("shelter", "") == shelter)
+            to_this = true;
+        if (!to_this) continue;
+        const double n = a.payload.value("unsheltered", 0.0);
+        without += n;
+        const Text zn = w.zone_name(a.actors[0]);
+        add(zones, (zones.zh.empty() ? "" : "、") + zn.zh + fmt_num(n, 0) + "人",
+            (zones.en.empty() ? "" : ", ") + zn.en + " " + fmt_num(n, 0));
+        fi.evidence.push_back(evidence_of(a));
+      }
+    fi.title = {sn.zh + "超出容量(" + fmt_num(cap, 0) + "人):" + fmt_num(without, 0) + "名转移群众无安置床位",
+                sn.en + " over capacity (" + fmt_num(cap, 0) + " places): " + fmt_num(without, 0) +
+                    " evacuees had no place"};
+    fi.analysis = {"于" + w.at(e->t, "zh") + "满员(事件#" + std::to_string(e->seq) + ")" +
+                       (zones.zh.empty() ? "。" : ";无床位:" + zones.zh + "。"),
+                   "Full at " + w.at(e->t, "en") + " (event #" + std::to_string(e->seq) + ")" +
+                       (zones.en.empty() ? "." : "; without a place: " + zones.en + ".")};
+    ImprovementItem item;
+    item.kpi = fi.kpi;
+    item.capability = {"受灾人员基本生活救助", "Mass care (basic relief)"};
+    item.recommendation = {"为" + sn.zh + "指定备用安置点,按转移人数分配避难场所,转移令中写明分流方案。",
+                           "Name an overflow site for " + sn.en +
+                               ", share the evacuees among shelters by the numbers to be moved, and put the "
+                               "split in the evacuation order."};
+    item.agency = {"鹤岗市民政局、市应急管理局", "Hegang Civil Affairs Bureau and Emergency Management Bureau"};
+    item.due_days = 90;
+    item.due = {"演练后90天", "exercise + 90 days"};
+    out.plan.push_back(item);
+    out.improvements.push_back(std::move(fi));
+  }
 }
 
 } // namespace
@@ -364,7 +483,8 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     } else {
       const std::string vz = fmt_kpi_value(*v->value, info->unit, "zh"),
                         ve = fmt_kpi_value(*v->value, info->unit, "en");
-      const std::string lbz = v->lower_bound ? "(下限)" : "", lbe = v->lower_bound ? " (lower bound)" : "";
+      // A lower bound reads "at least x": the thing had not happened by the end of the run.
+      const std::string vzb = v->lower_bound ? "至少" + vz : vz, veb = v->lower_bound ? "at least " + ve : ve;
       if (s.met && time_kpi) {
         const double early = (target - *v->value) * to_s;
         f.title = {info->name.zh + ":" + vz + ",达到" + tz + "目标" +
@@ -374,15 +494,22 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
       } else if (s.met) {
         f.title = {info->name.zh + ":" + vz + ",达到目标 " + tz,
                    info->name.en + ": " + ve + ", meets the target of " + te};
+      } else if (s.bound) {
+        f.title = {info->name.zh + ":" + vzb + "(推演结束时仍未完成),目标 " + tz,
+                   info->name.en + ": " + veb + " (still not done when the run ended); target " + te};
       } else if (time_kpi) {
         const double late = (*v->value - target) * to_s;
-        f.title = {info->name.zh + ":" + vz + lbz + ",超出" + tz + "目标" + fmt_duration(late, "zh"),
-                   info->name.en + ": " + ve + lbe + ", " + fmt_duration(late, "en") + " after the " + te +
-                       " target"};
+        f.title = {info->name.zh + ":" + vzb + ",超出" + tz + "目标" + (v->lower_bound ? "至少" : "") +
+                       fmt_duration(late, "zh"),
+                   info->name.en + ": " + veb + ", " + (v->lower_bound ? "at least " : "") +
+                       fmt_duration(late, "en") + " after the " + te + " target"};
       } else {
-        f.title = {info->name.zh + ":" + vz + lbz + ",未达到目标 " + tz,
-                   info->name.en + ": " + ve + lbe + " against a target of " + te};
+        f.title = {info->name.zh + ":" + vzb + ",未达到目标 " + tz,
+                   info->name.en + ": " + veb + " against a target of " + te};
       }
+      if (!v->clock.empty() && v->clock != "incident_start")
+        if (const ClockInfo* c = find_clock(v->clock))
+          add(f.title, ";自" + c->name.zh + "起算", "; counted from " + c->name.en);
     }
     if (s.met) {
       out.strengths.push_back(std::move(f));
@@ -390,7 +517,7 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     }
     // Cause analysis from the log.
     const std::string& k = s.kpi;
-    if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min" || k == "t_first_mine_rescue_min")
+    if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min")
       f.analysis = w.unit_cause(v->subject, f.evidence);
     else if (k.rfind("t_report_", 0) == 0 || k.rfind("relay_", 0) == 0) {
       double until = run.end_s;
@@ -405,6 +532,12 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
       f.analysis = w.comms_cause(run.end_s, v->subject, f.evidence);
     else if (k.rfind("plan_", 0) == 0)
       f.analysis = w.plan_cause(f.evidence);
+    const KpiText* mt = module_text(k);
+    if (mt && f.analysis.en.empty() && v->value) {
+      const std::string vz = fmt_kpi_value(*v->value, info->unit, "zh"), ve = fmt_kpi_value(*v->value, info->unit, "en");
+      const Text sn = w.unit_name(v->subject).en != v->subject ? w.unit_name(v->subject) : w.zone_name(v->subject);
+      f.analysis = {fill(mt->finding_zh, vz, tz, sn.zh), fill(mt->finding_en, ve, te, sn.en)};
+    }
     if (f.analysis.en.empty())
       f.analysis = {"日志中未发现明确原因,需结合现场观察分析。",
                     "The log shows no single cause; review it with the evaluators' observations."};
@@ -412,21 +545,26 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     ImprovementItem item;
     item.kpi = k;
     item.capability = cap ? cap->name : Text{s.capability, s.capability};
-    item.recommendation = recommendation_for(k, *v, w);
+    item.recommendation = recommendation_for(run.scenario.incident.kind, k, *v, w);
     item.agency = cap && !cap->agency.en.empty()
                       ? cap->agency
                       : Text{"鹤岗市应急管理局", "Hegang Emergency Management Bureau"};
-    if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min" || k == "t_first_mine_rescue_min")
+    if (mt) {
+      item.recommendation = {mt->recommendation_zh, mt->recommendation_en};
+      if (!mt->agency_en.empty()) item.agency = {mt->agency_zh, mt->agency_en};
+    }
+    if (k == "t_first_unit_min" || k == "t_first_alarm_complete_min")
       if (const Unit* u = run.scenario.world.unit(v->subject); u && !u->agency.empty())
         item.agency = {u->agency, u->agency + " (" + w.unit_name(v->subject).en + ")"};
-    item.due_date = add_days(run.start_label, f.score < 30 ? 90 : 180);
-    if (item.due_date.empty()) item.due_date = f.score < 30 ? "+90 d" : "+180 d";
+    item.due_days = f.score < 30 ? 90 : 180;
+    item.due = {"演练后" + std::to_string(item.due_days) + "天", "exercise + " + std::to_string(item.due_days) + " days"};
     out.plan.push_back(std::move(item));
     std::vector<Evidence> unique;
     merge_evidence(unique, f.evidence);
     f.evidence = std::move(unique);
     out.improvements.push_back(std::move(f));
   }
+  shelter_findings(run, w, out);
   std::stable_sort(out.improvements.begin(), out.improvements.end(),
                    [](const Finding& x, const Finding& y) { return x.score < y.score; });
   std::stable_sort(out.plan.begin(), out.plan.end(), [&](const ImprovementItem& x, const ImprovementItem& y) {
@@ -446,8 +584,10 @@ Findings find_findings(const RunData& run, const RunAnalysis& a, const Scorecard
     });
     if (same == distinct.end())
       distinct.push_back(std::move(item));
-    else if (item.due_date < same->due_date)
-      same->due_date = item.due_date;
+    else if (item.due_days < same->due_days) {
+      same->due_days = item.due_days;
+      same->due = item.due;
+    }
   }
   out.plan = std::move(distinct);
   return out;

@@ -16,6 +16,7 @@ struct Finding {
   std::string kpi;
   std::string capability;
   double score = 0;
+  bool scored = true; ///< false: a finding from the log that no KPI scores (a shelter over capacity)
   Text title;    ///< what happened, against the target
   Text analysis; ///< why, citing events as (event #seq)
   std::vector<Evidence> evidence;
@@ -26,7 +27,10 @@ struct ImprovementItem {
   Text capability;
   Text recommendation;
   Text agency;
-  std::string due_date; ///< YYYY-MM-DD: exercise date + 90 days (score < 30) or + 180 days
+  /// Days after the exercise: 90 (score < 30) or 180. The scenario's date is the date of the event
+  /// played (songhua-2013 plays 2013), not of the exercise, so the due date is relative.
+  int due_days = 180;
+  Text due; ///< "演练后90天" / "exercise + 90 days"
 };
 
 struct Findings {

@@ -2,6 +2,8 @@
 /// @brief The KPI table. Definitions here are short; docs/scoring.md gives the formulas.
 #include "scoring/KpiCatalog.hpp"
 
+#include "scoring/Report.hpp"
+#include "scoring/Rubric.hpp"
 #include "sim/hazards/HazardRegistry.hpp"
 
 namespace hg::score {
@@ -20,20 +22,14 @@ const std::vector<KpiInfo>& engine_kpis() {
       {"relay_province_min", {"市→省级上报间隔", "Relay time city → province"}, "min", true,
        {"市级首次收到至省级首次收到", "First city report to first province report"}},
       {"t_first_unit_min", {"首支力量到场用时", "Time to first unit on scene"}, "min", true,
-       {"事故发生至第一支队伍到达事故现场", "Incident start to the first unit.arrived at the incident"}},
+       {"计时起点至第一支队伍到达现场(事故点、堤防、受灾区域等,不含救灾物资运输)", "Clock start to the first unit arriving to work on the hazard (incident, levee, flooded zone…; not relief or patient transport)"}},
       {"t_first_alarm_complete_min", {"首批力量全部到场用时", "Time to full first-alarm assignment"}, "min", true,
-       {"首批调派(first_alarm)的全部队伍到达现场", "Incident start until every first-alarm unit has arrived"}},
-      {"t_first_mine_rescue_min", {"矿山救护队到场用时", "Time to first mine rescue team on scene"}, "min", true,
-       {"事故发生至第一支矿山救护队到达", "Incident start to the first mine_rescue unit at the incident"}},
+       {"计时起点至首批调派(first_alarm)的全部队伍到达现场", "Clock start until every first-alarm unit has arrived on scene"}},
       {"warned_before_share", {"险区人员提前预警比例", "People in danger warned before the hazard"}, "share", false,
        {"灾害到达前已收到预警的险区人口比例", "Share of people in reached zones warned before the hazard reached them"}},
       {"evacuated_before_share", {"险区人员提前转移比例", "People in danger evacuated before the hazard"}, "share",
        false,
        {"灾害到达前已完成转移的险区人口比例", "Share of people in reached zones evacuated before the hazard reached them"}},
-      {"exposed_aegl2_people", {"超AEGL-2暴露人数", "People exposed above AEGL-2"}, "people", true,
-       {"各区域超过AEGL-2的最大暴露人数之和", "Sum over zones of the largest number exposed above AEGL-2"}},
-      {"exposed_aegl3_people", {"超AEGL-3暴露人数", "People exposed above AEGL-3"}, "people", true,
-       {"各区域超过AEGL-3的最大暴露人数之和", "Sum over zones of the largest number exposed above AEGL-3"}},
       {"fatalities", {"预计死亡人数", "Expected fatalities"}, "people", true,
        {"各区域最新伤亡估计之和", "Sum of the latest casualties.estimate per zone and hazard"}},
       {"injuries", {"预计受伤人数", "Expected injuries"}, "people", true,
@@ -90,6 +86,25 @@ const KpiInfo* find_kpi(const std::string& id) {
     if (k.id == id)
       return &k;
   return nullptr;
+}
+
+std::string kpi_value_text(const KpiValue& v, const std::string& lang) {
+  if (!v.applicable)
+    return label("na", lang);
+  if (!v.value)
+    return label("not_achieved", lang);
+  const KpiInfo* info = find_kpi(v.id);
+  const std::string x = fmt_kpi_value(*v.value, info ? info->unit : "", lang);
+  if (!v.lower_bound)
+    return x;
+  return lang == "zh" ? "至少" + x : "at least " + x;
+}
+
+std::string kpi_clock_text(const KpiValue& v, const std::string& lang) {
+  const ClockInfo* c = v.clock.empty() ? nullptr : find_clock(v.clock);
+  if (!c)
+    return "";
+  return lang == "zh" ? "自" + c->name.zh + "起算" : "counted from " + c->name.en;
 }
 
 } // namespace hg::score

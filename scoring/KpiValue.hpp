@@ -18,6 +18,7 @@ struct KpiValue {
   bool applicable = true;
   /// true: the value is a lower bound (people never relieved are counted at the scenario end).
   bool lower_bound = false;
+  std::string clock;   ///< time KPIs: the clock start it was counted from (kpi_clocks() id)
   std::string subject; ///< the unit, zone, post or network the value is about (used to explain it)
   Text note;           ///< short explanation shown next to the value
   std::vector<Evidence> evidence;

@@ -79,7 +79,22 @@ std::string fmt_kpi_value(double v, const std::string& unit, const std::string& 
     return fmt_pct(v);
   if (unit == "people")
     return fmt_num(v, 1) + (zh ? " 人" : " people");
+  if (unit == "ha")
+    return fmt_num(v, 1) + (zh ? " 公顷" : " ha");
+  if (unit == "count")
+    return fmt_num(v, 0);
   return fmt_num(v, 2);
+}
+
+std::string fmt_kpi_delta(double d, const std::string& unit, const std::string& lang) {
+  const double a = std::fabs(d);
+  // A difference that prints as zero is shown as ±0, never as "−0 s".
+  const bool zero = fmt_kpi_value(a, unit, lang) == fmt_kpi_value(0.0, unit, lang) &&
+                    (unit != "share" || fmt_num(a * 100.0, 1) == "0");
+  const std::string sign = zero ? "±" : d > 0 ? "+" : "−";
+  if (unit == "share") // a difference of shares is in percentage points, not per cent
+    return sign + fmt_num(a * 100.0, 1) + (lang == "zh" ? " 个百分点" : " pp");
+  return sign + fmt_kpi_value(a, unit, lang);
 }
 
 std::string hseep_rating(double score) {

@@ -27,8 +27,10 @@ std::string fmt_pct(double share);
 } // namespace hg::score
 
 namespace hg::score {
-/// A KPI value in its unit (min, h, s, share, people, count) for reading: "2 h 35 min", "87.5%".
+/// A KPI value in its unit (min, h, s, share, people, count, ha) for reading: "2 h 35 min", "87.5%".
 std::string fmt_kpi_value(double v, const std::string& unit, const std::string& lang);
+/// A signed difference of two KPI values in the KPI's unit: "+1 h 5 min", "−12.5 pp" (shares).
+std::string fmt_kpi_delta(double d, const std::string& unit, const std::string& lang);
 /// HSEEP performance rating of a 0–100 score: P (performed without challenges), S (some challenges),
 /// M (major challenges), U (unable to be performed).
 std::string hseep_rating(double score);

@@ -32,6 +32,12 @@ std::string report_markdown(const Report& r);
 std::string base64(const std::string& bytes);
 /// The label of a fixed report text in the report language (headings, column titles).
 std::string label(const std::string& key, const std::string& lang);
+/// Names as people read them, in the report language: a decision maker ("plan" → 预案), an incident
+/// kind (flood → 洪涝灾害), a plan action verb (dispatch → 调派), a clause status (late → 超时).
+std::string decider_name(const std::string& by, const std::string& lang);
+std::string hazard_kind_name(const std::string& kind, const std::string& lang);
+std::string verb_label(const std::string& verb, const std::string& lang);
+std::string clause_status_label(const std::string& status, const std::string& lang);
 /// Number as printed in scores.json, reused verbatim in the HTML data-* attributes.
 std::string json_number(double v);
 

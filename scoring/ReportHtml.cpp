@@ -22,7 +22,10 @@ th{background:#ecf0f1;text-align:left}td.num{text-align:right;white-space:nowrap
 .score{font-weight:bold}.P{background:#d5f5e3}.S{background:#fcf3cf}.M{background:#fae5d3}.U{background:#f5b7b1}
 .na{color:#888}.overall{font-size:2em;font-weight:bold}.small{font-size:.85em;color:#555}
 li{margin-bottom:.5em}figure{margin:1em 0}figcaption{font-weight:bold;margin-bottom:.3em}
-a{color:#1a5276}tr:target{background:#fff3b0})";
+a{color:#1a5276}tr:target{background:#fff3b0}
+code{word-break:break-all;overflow-wrap:anywhere;white-space:pre-wrap}td{overflow-wrap:anywhere}
+table.events{table-layout:fixed}table.events td.num{white-space:normal}
+@page{size:A4;margin:15mm}@media print{body{max-width:none;margin:0;font-size:9pt}h2{break-after:avoid}tr{break-inside:avoid}})";
 
 class HtmlWriter {
 public:
@@ -126,14 +129,10 @@ private:
     const KpiInfo* info = find_kpi(v.id);
     std::string attrs = "class=\"num kpi-value\" data-kpi=\"" + v.id + "\" data-value=\"" +
                         (v.value ? json_number(*v.value) : std::string()) + "\"";
-    std::string text;
-    if (!v.applicable)
-      text = L("na");
-    else if (!v.value)
-      text = L("not_achieved");
-    else
-      text = fmt_kpi_value(*v.value, info->unit, lang_) + (v.lower_bound ? " (" + L("lower_bound") + ")" : "");
-    return "<td " + attrs + ">" + esc(text) + "</td>";
+    (void)info;
+    const std::string clock = kpi_clock_text(v, lang_);
+    return "<td " + attrs + ">" + esc(kpi_value_text(v, lang_)) +
+           (clock.empty() ? "" : "<br/><small class=\"clock\">" + esc(clock) + "</small>") + "</td>";
   }
 
   void overview() {
@@ -144,7 +143,7 @@ private:
       o_ += "<tr><th>" + esc(L(k)) + "</th><td>" + esc(v) + "</td></tr>\n";
     };
     row("scenario", scenario_name() + " (" + run.scenario.id + ")");
-    row("hazard", run.scenario.incident.kind);
+    row("hazard", hazard_kind_name(run.scenario.incident.kind, lang_));
     row("start", run.start_label.empty() ? "–" : run.start_label);
     row("duration", fmt_duration(run.duration_s, lang_));
     row("seed", run.seed < 0 ? "–" : std::to_string(run.seed));
@@ -246,8 +245,9 @@ private:
     else {
       o_ += "<ol>\n";
       for (const auto& f : r_.findings->improvements)
-        o_ += "<li id=\"afi-" + f.kpi + "\"><b>" + esc(f.title.in(lang_)) + "</b> — " + esc(L("score")) + " " +
-              fmt_num(f.score, 1) + " (" + hseep_rating(f.score) + ")<br/>" + esc(L("why")) + ": " +
+        o_ += "<li id=\"afi-" + esc(f.kpi) + "\"><b>" + esc(f.title.in(lang_)) + "</b>" +
+              (f.scored ? " — " + esc(L("score")) + " " + fmt_num(f.score, 1) + " (" + hseep_rating(f.score) + ")" : "") +
+              "<br/>" + esc(L("why")) + ": " +
               linkify(f.analysis.in(lang_)) + "<br/><span class=\"small\">" + esc(L("evidence")) + ": " +
               links(f.evidence, 12) + "</span></li>\n";
       o_ += "</ol>\n";
@@ -262,7 +262,7 @@ private:
       std::string kp;
       for (const auto& k : t.kpis)
         kp += (kp.empty() ? "" : ", ") + find_kpi(k)->name.in(lang_);
-      o_ += "<tr><td>" + esc(t.by) + "</td>" + score_cell(t.score, "data-team=\"" + esc(t.by) + "\"") +
+      o_ += "<tr><td>" + esc(decider_name(t.by, lang_)) + "</td>" + score_cell(t.score, "data-team=\"" + esc(t.by) + "\"") +
             "<td>" + std::to_string(t.decisions.size()) + ": " + links(t.decisions, 8) + "</td><td>" + esc(kp) +
             "</td></tr>\n";
     }
@@ -296,8 +296,10 @@ private:
       o_ += "<table>\n<tr><th>" + esc(L("clause")) + "</th><th>" + esc(L("action")) + "</th><th>" +
             esc(L("deadline")) + "</th><th>" + esc(L("status")) + "</th></tr>\n";
       for (const auto& c : a.clauses)
-        o_ += "<tr><td>" + esc(c.id) + "</td><td>" + esc(c.action) + "</td><td class=\"num\">" +
-              (c.deadline_s >= 0 ? esc(fmt_duration(c.deadline_s, lang_)) : "–") + "</td><td>" + esc(c.status) +
+        o_ += "<tr><td>" + esc(c.title.in(lang_).empty() ? c.id : c.title.in(lang_)) + "<br/><span class=\"small\">" +
+              esc(c.id) + "</span></td><td>" + esc(verb_label(c.action, lang_)) + "</td><td class=\"num\">" +
+              (c.deadline_s >= 0 ? esc(fmt_duration(c.deadline_s, lang_)) : "–") + "</td><td>" +
+              esc(clause_status_label(c.status, lang_)) +
               "</td></tr>\n";
       o_ += "</table>\n";
     }
@@ -318,10 +320,18 @@ private:
     o_ += "<section id=\"improvement-plan\">\n<h2>" + esc(L("improvement_plan")) + "</h2>\n<table>\n<tr><th>" +
           esc(L("capability")) + "</th><th>" + esc(L("recommendation")) + "</th><th>" + esc(L("responsible")) +
           "</th><th>" + esc(L("due")) + "</th></tr>\n";
-    for (const auto& p : r_.findings->plan)
-      o_ += "<tr><td>" + esc(p.capability.in(lang_)) + "<br/><a class=\"small\" href=\"#afi-" + p.kpi + "\">" +
-            esc(find_kpi(p.kpi)->name.in(lang_)) + "</a></td><td>" + esc(p.recommendation.in(lang_)) + "</td><td>" +
-            esc(p.agency.in(lang_)) + "</td><td class=\"num\">" + esc(p.due_date) + "</td></tr>\n";
+    for (const auto& p : r_.findings->plan) {
+      // A KPI's name, or for a finding no KPI scores (a full shelter) the finding's own title.
+      std::string topic;
+      if (const KpiInfo* ki = find_kpi(p.kpi))
+        topic = ki->name.in(lang_);
+      else
+        for (const auto& f : r_.findings->improvements)
+          if (f.kpi == p.kpi) topic = f.title.in(lang_);
+      o_ += "<tr><td>" + esc(p.capability.in(lang_)) + "<br/><a class=\"small\" href=\"#afi-" + esc(p.kpi) + "\">" +
+            esc(topic) + "</a></td><td>" + esc(p.recommendation.in(lang_)) + "</td><td>" +
+            esc(p.agency.in(lang_)) + "</td><td class=\"num\">" + esc(p.due.in(lang_)) + "</td></tr>\n";
+    }
     if (r_.findings->plan.empty())
       o_ += "<tr><td colspan=\"4\">" + esc(L("none")) + "</td></tr>\n";
     o_ += "</table>\n</section>\n";
@@ -329,7 +339,9 @@ private:
 
   void event_table() {
     o_ += "<section id=\"events\">\n<h2>" + esc(L("events")) + "</h2>\n<p class=\"small\">" + esc(L("events_note")) +
-          "</p>\n<table>\n<tr><th>" + esc(L("seq")) + "</th><th>" + esc(L("time")) + "</th><th>" + esc(L("type")) +
+          "</p>\n<table class=\"events\">\n<colgroup><col style=\"width:7%\"/><col style=\"width:13%\"/>"
+          "<col style=\"width:15%\"/><col style=\"width:15%\"/><col style=\"width:50%\"/></colgroup>\n<tr><th>" +
+          esc(L("seq")) + "</th><th>" + esc(L("time")) + "</th><th>" + esc(L("type")) +
           "</th><th>" + esc(L("actors")) + "</th><th>" + esc(L("payload")) + "</th></tr>\n";
     for (long seq : cited_) {
       const Event* e = r_.run->event(seq);

@@ -1,6 +1,7 @@
 /// @file
 /// @brief Fixed report texts in both languages, and small encoders shared by the report writers.
 #include "scoring/Report.hpp"
+#include "sim/hazards/HazardRegistry.hpp"
 
 #include <map>
 #include <stdexcept>
@@ -98,6 +99,54 @@ std::string label(const std::string& key, const std::string& lang) {
   if (it == k.end())
     throw std::logic_error("missing report label: " + key);
   return lang == "zh" ? it->second.first : it->second.second;
+}
+
+namespace {
+std::string pick(const std::map<std::string, std::pair<std::string, std::string>>& m, const std::string& key,
+                 const std::string& lang) {
+  auto it = m.find(key);
+  if (it == m.end()) return key;
+  return lang == "zh" ? it->second.first : it->second.second;
+}
+} // namespace
+
+std::string decider_name(const std::string& by, const std::string& lang) {
+  static const std::map<std::string, std::pair<std::string, std::string>> m = {
+      {"plan", {"预案", "plan"}}, {"standing_procedure", {"常设程序", "standing procedure"}}};
+  return pick(m, by, lang);
+}
+
+std::string hazard_kind_name(const std::string& kind, const std::string& lang) {
+  if (const HazardModule* h = hazard_module(kind); h && !h->zh.empty())
+    return lang == "zh" ? h->zh : h->en;
+  // Incident kinds played without a hazard model of their own.
+  static const std::map<std::string, std::pair<std::string, std::string>> m = {
+      {"flood", {"洪涝灾害", "flood"}},
+      {"forest_fire", {"森林火灾", "forest fire"}},
+      {"chemical_release", {"危险化学品泄漏", "chemical release"}},
+      {"hazmat_road", {"危险化学品道路运输事故", "dangerous-goods road accident"}},
+      {"coal_mine", {"煤矿事故", "coal mine accident"}}};
+  return pick(m, kind, lang);
+}
+
+std::string verb_label(const std::string& verb, const std::string& lang) {
+  static const std::map<std::string, std::pair<std::string, std::string>> m = {
+      {"dispatch", {"调派力量", "dispatch"}},       {"evacuate", {"组织转移", "evacuate"}},
+      {"warn", {"发布预警", "warn"}},               {"close_road", {"封闭道路", "close road"}},
+      {"reopen_road", {"恢复通行", "reopen road"}}, {"open_shelter", {"开放避难场所", "open shelter"}},
+      {"open_depot", {"启用物资库", "open depot"}}, {"deliver_relief", {"调运救灾物资", "deliver relief"}},
+      {"report", {"信息报告", "report"}},           {"request_support", {"请求支援", "request support"}},
+      {"set_level", {"启动响应", "set response level"}}, {"shelter_in_place", {"就地避险", "shelter in place"}}};
+  return pick(m, verb, lang);
+}
+
+std::string clause_status_label(const std::string& status, const std::string& lang) {
+  static const std::map<std::string, std::pair<std::string, std::string>> m = {
+      {"on_time", {"按时完成", "on time"}},
+      {"late", {"超时完成", "late"}},
+      {"not_done", {"已触发未完成", "fired, not done"}},
+      {"never_fired", {"未触发", "never fired"}}};
+  return pick(m, status, lang);
 }
 
 std::string base64(const std::string& bytes) {

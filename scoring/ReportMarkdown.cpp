@@ -42,7 +42,7 @@ std::string report_markdown(const Report& r) {
                                : (lang == "zh" ? run.scenario.name.zh : run.scenario.name.en);
   o += "| | |\n|---|---|\n";
   o += "| " + L("scenario") + " | " + cell(name) + " (" + run.scenario.id + ") |\n";
-  o += "| " + L("hazard") + " | " + run.scenario.incident.kind + " |\n";
+  o += "| " + L("hazard") + " | " + hazard_kind_name(run.scenario.incident.kind, lang) + " |\n";
   o += "| " + L("start") + " | " + (run.start_label.empty() ? "–" : run.start_label) + " |\n";
   o += "| " + L("duration") + " | " + fmt_duration(run.duration_s, lang) + " |\n";
   o += "| " + L("seed") + " | " + (run.seed < 0 ? "–" : std::to_string(run.seed)) + " |\n";
@@ -59,9 +59,9 @@ std::string report_markdown(const Report& r) {
   auto kpi_row = [&](const KpiValue& v) {
     const KpiInfo* info = find_kpi(v.id);
     const KpiScore* s = r.scores->find(v.id);
-    std::string value = !v.applicable ? L("na") : !v.value ? L("not_achieved") : fmt_kpi_value(*v.value, info->unit, lang);
-    if (v.lower_bound)
-      value += " (" + L("lower_bound") + ")";
+    std::string value = kpi_value_text(v, lang);
+    if (const std::string clock = kpi_clock_text(v, lang); !clock.empty())
+      value += " (" + clock + ")";
     std::string row = "| " + cell(info->name.in(lang)) + " | " + value + " | ";
     if (s && s->rule)
       row += (s->rule->curve.lower_is_better ? "≤ " : "≥ ") + fmt_kpi_value(s->rule->curve.target, info->unit, lang) +
@@ -98,24 +98,24 @@ std::string report_markdown(const Report& r) {
   o += "\n## " + L("afi") + "\n\n";
   int n = 0;
   for (const auto& f : r.findings->improvements)
-    o += std::to_string(++n) + ". **" + f.title.in(lang) + "** — " + L("score") + " " + fmt_num(f.score, 1) + "  \n   " +
+    o += std::to_string(++n) + ". **" + f.title.in(lang) + "**" + (f.scored ? " — " + L("score") + " " + fmt_num(f.score, 1) : "") + "  \n   " +
          L("why") + ": " + f.analysis.in(lang) + "  \n   " + L("evidence") + ": " + refs(f.evidence, lang, 12) + "\n";
   if (r.findings->improvements.empty())
     o += L("no_afi") + "\n";
   o += "\n## " + L("teams") + "\n\n| " + L("by") + " | " + L("score") + " | " + L("decisions") + " |\n|---|---:|---:|\n";
   for (const auto& t : r.scores->teams)
-    o += "| " + cell(t.by) + " | " + (t.score ? fmt_num(*t.score, 1) : L("na")) + " | " +
+    o += "| " + cell(decider_name(t.by, lang)) + " | " + (t.score ? fmt_num(*t.score, 1) : L("na")) + " | " +
          std::to_string(t.decisions.size()) + " |\n";
   o += "\n## " + L("details") + "\n\n| " + L("unit") + " | " + L("busy") + " | " + L("idle") + " | " +
        L("utilisation") + " |\n|---|---:|---:|---:|\n";
   for (const auto& u : r.analysis->units)
-    o += "| " + u.unit + " | " + fmt_duration(u.busy_s, lang) + " | " + fmt_duration(u.idle_s, lang) + " | " +
+    o += "| " + cell(u.name.in(lang).empty() ? u.unit : u.name.in(lang)) + " | " + fmt_duration(u.busy_s, lang) + " | " + fmt_duration(u.idle_s, lang) + " | " +
          fmt_pct(u.utilisation) + " |\n";
   o += "\n## " + L("improvement_plan") + "\n\n| " + L("capability") + " | " + L("recommendation") + " | " +
        L("responsible") + " | " + L("due") + " |\n|---|---|---|---|\n";
   for (const auto& p : r.findings->plan)
     o += "| " + cell(p.capability.in(lang)) + " | " + cell(p.recommendation.in(lang)) + " | " + cell(p.agency.in(lang)) +
-         " | " + p.due_date + " |\n";
+         " | " + p.due.in(lang) + " |\n";
   o += "\n## " + L("sources") + "\n\n";
   for (const auto& c : r.rubric->capabilities)
     for (const auto& k : c.kpis)

@@ -40,7 +40,7 @@ Text text_of(const YamlCursor& c, const std::string& key) {
 }
 
 RubricKpi read_kpi(const YamlCursor& c, std::set<std::string>& seen) {
-  c.only_keys({"kpi", "curve", "target", "fail", "partial", "better", "weight", "src", "note"});
+  c.only_keys({"kpi", "curve", "target", "fail", "partial", "better", "weight", "src", "note", "clock"});
   RubricKpi k;
   k.kpi = c.str("kpi");
   const KpiInfo* info = find_kpi(k.kpi);
@@ -70,6 +70,19 @@ RubricKpi read_kpi(const YamlCursor& c, std::set<std::string>& seen) {
   else if (!k.curve.lower_is_better && k.curve.fail > k.curve.target)
     c["fail"].error("higher is better here, so fail must be below the target (" + fmt_num(k.curve.target, 6) +
                     ")");
+  if (c.has("clock")) {
+    k.clock = c.str("clock");
+    if (!find_clock(k.clock)) {
+      std::string ids;
+      for (const auto& ck : kpi_clocks())
+        ids += (ids.empty() ? "" : "|") + ck.id;
+      c["clock"].error("unknown clock start \"" + k.clock + "\" (expected " + ids + ")");
+    } else if (info && info->unit != "min" && info->unit != "h") {
+      c["clock"].error("\"" + k.kpi + "\" is not a time KPI (unit " + info->unit + "), so it has no clock");
+    } else if (k.kpi.rfind("relay_", 0) == 0) {
+      c["clock"].error("\"" + k.kpi + "\" is an interval between two reports; it has no clock start");
+    }
+  }
   // A rubric target with no source is an opinion; the provenance rule applies to every KPI entry.
   k.src = c.opt_str("src");
   if (k.src.empty())
@@ -132,6 +145,31 @@ const RubricKpi* Rubric::find(const std::string& kpi, const Capability** cap) co
           *cap = &c;
         return &k;
       }
+  return nullptr;
+}
+
+std::map<std::string, std::string> Rubric::clocks() const {
+  std::map<std::string, std::string> out;
+  for (const auto& c : capabilities)
+    for (const auto& k : c.kpis)
+      if (!k.clock.empty()) out[k.kpi] = k.clock;
+  return out;
+}
+
+const std::vector<ClockInfo>& kpi_clocks() {
+  static const std::vector<ClockInfo> c = {
+      {"incident_start", {"事故(事件)发生", "the incident start"}},
+      {"first_report", {"首次收到事故报告", "the first incident report"}},
+      // Per zone; a zone that saw only the other event counts from that one (docs/scoring.md, "Clocks").
+      {"hazard_reached", {"灾害到达(或转移)该区域", "the hazard reaching the zone (or its evacuation)"}},
+      {"evacuation_order", {"下达转移令(或灾害到达)", "the evacuation order (or the hazard's arrival)"}},
+  };
+  return c;
+}
+
+const ClockInfo* find_clock(const std::string& id) {
+  for (const auto& c : kpi_clocks())
+    if (c.id == id) return &c;
   return nullptr;
 }
 

@@ -6,6 +6,7 @@
 #include "scoring/ScoringCurve.hpp"
 #include "sim/io/Diagnostics.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct RubricKpi {
   ScoringCurve curve;
   double weight = 1; ///< relative to the other KPIs of the capability; 0 = reported, not scored
   std::string src;   ///< where the target comes from
+  /// Time KPIs (unit min or h): the event their clock starts at (kpi_clocks()); "" = incident_start.
+  std::string clock;
 };
 
 struct Capability {
@@ -35,7 +38,19 @@ struct Rubric {
   std::vector<Capability> capabilities;
   /// The rubric entry for a KPI, or nullptr (then the KPI is reported without a score).
   const RubricKpi* find(const std::string& kpi, const Capability** cap = nullptr) const;
+  /// KPI id → clock start, for every entry that names one (what analyse_run reads).
+  std::map<std::string, std::string> clocks() const;
 };
+
+/// The clock starts a time KPI may name in a rubric (docs/scoring.md, "Clocks"), with their
+/// bilingual descriptions for the report.
+struct ClockInfo {
+  std::string id;
+  Text name;
+};
+const std::vector<ClockInfo>& kpi_clocks();
+/// nullptr if `id` is not a clock start.
+const ClockInfo* find_clock(const std::string& id);
 
 /// Loads and checks a rubric file; every problem (unknown KPI ids, bad weights or curves, missing
 /// src) goes to `diag` as FILE:LINE:COL: error: FIELD: message.

@@ -36,7 +36,7 @@ struct ZoneRelief {
   std::string zone;
   Text name;
   double people = 0;
-  double start_s = 0;      ///< hazard arrival, or incident start for zones evacuated but not reached
+  double start_s = 0;      ///< when its relief clock started (the rubric's clock; default: hazard arrival, or the evacuation order for zones evacuated but not reached)
   double relieved = 0;     ///< people relieved by the scenario end
   double last_relief_s = -1;
   std::vector<Evidence> evidence;
@@ -45,6 +45,7 @@ struct ZoneRelief {
 /// Fate of one plan clause.
 struct ClauseStatus {
   std::string id;
+  Text title; ///< the clause's zh/en title from plan.loaded (id when it has none)
   std::string action;
   std::string section;
   double deadline_s = -1;
@@ -79,8 +80,10 @@ struct RunAnalysis {
   const KpiValue* kpi(const std::string& id) const;
 };
 
-/// Computes everything from the log and the scenario only.
-RunAnalysis analyse_run(const RunData& run);
+/// Computes everything from the log and the scenario only. `clocks`: KPI id → clock start
+/// (Rubric::clocks()); time KPIs not named count from the incident start, relief from the hazard
+/// reaching each zone.
+RunAnalysis analyse_run(const RunData& run, const std::map<std::string, std::string>& clocks = {});
 
 /// Who caused each event: payload.by, else "plan" for events carrying a plan clause, else the
 /// decision behind the unit's dispatch or the latest decision at the same post (docs/scoring.md).

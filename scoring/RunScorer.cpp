@@ -21,11 +21,28 @@ std::string find_rubric(const RunData& run, const std::string& requested) {
   if (run.run_json.contains("rubric") && run.run_json["rubric"].is_string() &&
       !run.run_json["rubric"].get<std::string>().empty())
     return run.run_json["rubric"].get<std::string>();
-  if (!run.scenario.rubric_file.empty())
-    return run.scenario.rubric_file;
+  return find_rubric(run.scenario, "");
+}
+
+void check_rubric_for(const Scenario& sc, const std::string& path, Diagnostics& diag) {
+  std::string p;
+  try {
+    p = find_rubric(sc, path);
+  } catch (const std::exception& e) {
+    diag.error(sc.file, 1, 1, "rubric", e.what());
+    return;
+  }
+  load_rubric(p, diag);
+}
+
+std::string find_rubric(const Scenario& sc, const std::string& requested) {
+  if (!requested.empty())
+    return requested;
+  if (!sc.rubric_file.empty())
+    return sc.rubric_file;
   // Default per hazard: next to the scenarios, then in the source tree; then the generic default.
-  const std::string kind = run.scenario.incident.kind;
-  std::vector<fs::path> dirs = {fs::path(run.scenario.file).parent_path().parent_path() / "rubrics",
+  const std::string kind = sc.incident.kind;
+  std::vector<fs::path> dirs = {fs::path(sc.file).parent_path().parent_path() / "rubrics",
                                 fs::path(kSourceDir) / "scenarios" / "rubrics"};
   for (const std::string& name : {kind, std::string("default")})
     for (const auto& d : dirs)
@@ -41,7 +58,7 @@ std::unique_ptr<ScoredRun> score_folder(const std::string& run_dir, const std::s
   s->rubric = load_rubric(find_rubric(s->run, rubric_path), diag);
   if (diag.has_errors())
     throw InputError(diag);
-  s->analysis = analyse_run(s->run);
+  s->analysis = analyse_run(s->run, s->rubric.clocks());
   s->scores = score_analysis(s->analysis, s->rubric, s->run.events);
   s->findings = find_findings(s->run, s->analysis, s->scores, s->rubric);
   return s;

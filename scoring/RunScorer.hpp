@@ -21,6 +21,11 @@ std::string score_run(const std::string& run_dir, const ScoreOptions& opt, const
 
 /// The rubric a run is scored with (see ScoreOptions::rubric_path); throws std::runtime_error if none.
 std::string find_rubric(const RunData& run, const std::string& requested);
+/// The same before the run: `requested`, else the scenario's `rubric:`, else the default for its kind.
+std::string find_rubric(const Scenario& sc, const std::string& requested);
+/// The check `run` and `validate` make before simulating (SetupOptions::check_rubric): loads the rubric
+/// the run will be scored with into `diag`.
+void check_rubric_for(const Scenario& sc, const std::string& path, Diagnostics& diag);
 
 /// Loads a run, its rubric, and computes analysis, scores and findings (no files written).
 struct ScoredRun {

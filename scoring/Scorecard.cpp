@@ -27,6 +27,16 @@ Scorecard score_analysis(const RunAnalysis& a, const Rubric& rubric, const std::
       if (v.applicable) {
         s.score = v.value ? s.rule->curve.score(*v.value) : 0.0;
         s.met = v.value && s.rule->curve.meets_target(*v.value);
+        // A lower bound on a lower-is-better KPI ("at least x") means the thing had not happened by
+        // the end of the run (people still waiting for relief, a fire still burning). The true value
+        // may lie anywhere above x, so the run cannot claim the target: it scores as "never
+        // happened", 0, and is never met. (A lower bound on a higher-is-better KPI is scored as is:
+        // the truth can only score better.)
+        if (v.value && v.lower_bound && s.rule->curve.lower_is_better) {
+          s.score = 0.0;
+          s.met = false;
+          s.bound = true;
+        }
       }
     }
     sc.kpis.push_back(s);

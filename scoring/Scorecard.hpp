@@ -18,6 +18,7 @@ struct KpiScore {
   std::optional<double> score;  ///< nullopt: not applicable or not in the rubric
   double weight = 0;            ///< effective weight in the overall score (capability x KPI share)
   bool met = false;             ///< value at or inside the target
+  bool bound = false;           ///< scored 0 because the value is only a lower bound ("at least x")
 };
 
 struct CapabilityScore {
@@ -44,7 +45,8 @@ struct Scorecard {
 };
 
 /// Scores `a` with `rubric`. KPIs that are not applicable drop out and the remaining weights are
-/// renormalised; an applicable KPI with no value (never happened) scores 0.
+/// renormalised; an applicable KPI with no value (never happened) scores 0, and so does a value that is
+/// only a lower bound on a lower-is-better KPI (it had not happened by the end of the run).
 Scorecard score_analysis(const RunAnalysis& a, const Rubric& rubric, const std::vector<Event>& events);
 
 } // namespace hg::score

@@ -24,7 +24,7 @@ json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); 
 json finding_json(const Finding& f) {
   return {{"kpi", f.kpi},
           {"capability", f.capability},
-          {"score", f.score},
+          {"score", f.scored ? json(f.score) : json()},
           {"title", text_json(f.title)},
           {"analysis", text_json(f.analysis)},
           {"evidence", evidence_json(f.evidence)}};
@@ -79,6 +79,9 @@ nlohmann::json scores_json(const Report& r) {
               {"value", opt(v.value)},
               {"applicable", v.applicable},
               {"lower_bound", v.lower_bound},
+              {"clock", v.clock.empty() ? json() : json(v.clock)},
+              // Formatted with its unit, for readers that do not format (the viewer's KPI panel).
+              {"value_text", {{"zh", kpi_value_text(v, "zh")}, {"en", kpi_value_text(v, "en")}}},
               {"subject", v.subject},
               {"note", text_json(v.note)},
               {"evidence", evidence_json(v.evidence)}};
@@ -87,13 +90,17 @@ nlohmann::json scores_json(const Report& r) {
       k["capability"] = s->capability;
       k["target"] = c.target;
       k["fail"] = c.fail;
+      k["target_text"] = {{"zh", (c.lower_is_better ? "≤ " : "≥ ") + fmt_kpi_value(c.target, info->unit, "zh")},
+                          {"en", (c.lower_is_better ? "≤ " : "≥ ") + fmt_kpi_value(c.target, info->unit, "en")}};
       k["curve"] = c.kind == CurveKind::kLinear ? "linear" : "step";
       k["better"] = c.lower_is_better ? "lower" : "higher";
       k["weight"] = s->rule->weight;
       k["effective_weight"] = s->weight;
       k["src"] = s->rule->src;
       k["score"] = opt(s->score);
+      k["scored_as_bound"] = s->bound;
       k["met"] = s->met;
+      k["clock_rule"] = s->rule->clock.empty() ? json() : json(s->rule->clock);
     } else {
       k["capability"] = nullptr;
       k["score"] = nullptr;
@@ -157,7 +164,7 @@ nlohmann::json scores_json(const Report& r) {
                                      {"capability", text_json(p.capability)},
                                      {"recommendation", text_json(p.recommendation)},
                                      {"agency", text_json(p.agency)},
-                                     {"due", p.due_date}});
+                                     {"due", text_json(p.due)}, {"due_days_after_exercise", p.due_days}});
   return j;
 }
 

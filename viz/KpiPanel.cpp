@@ -13,6 +13,11 @@ namespace hg::viz {
 std::string KpiPanel::format(const nlohmann::json& v) {
   if (v.is_null()) return "—";
   if (v.is_string()) return v.get<std::string>();
+  // Bilingual texts of scores.json ({zh, en}): the panel is read in Chinese first.
+  if (v.is_object() && (v.contains("zh") || v.contains("en"))) {
+    const auto& t = v.contains("zh") && v["zh"].is_string() && !v["zh"].get<std::string>().empty() ? v["zh"] : v["en"];
+    return t.is_string() ? t.get<std::string>() : "—";
+  }
   if (v.is_number()) {
     char buf[32];
     const double d = v.get<double>();
@@ -27,11 +32,15 @@ float KpiPanel::draw(const DrawContext& ctx, sf::FloatRect area, const nlohmann:
   Shapes::panel(ctx.target, area);
   std::string head = "KPIs 考核指标";
   if (scores.is_object())
-    for (const char* k : {"total", "score", "overall"})
-      if (scores.contains(k) && scores[k].is_number()) {
-        head += "   score 总分 " + format(scores[k]);
+    for (const char* k : {"total", "score", "overall"}) {
+      // scores.json holds {"overall": {"score": N, ...}}; older files a bare number.
+      const nlohmann::json* v = scores.contains(k) ? &scores[k] : nullptr;
+      if (v && v->is_object() && v->contains("score")) v = &(*v)["score"];
+      if (v && v->is_number()) {
+        head += "   score 总分 " + format(*v);
         break;
       }
+    }
   sf::Text h = Shapes::text(head, ctx.font, 14, Style::text());
   h.setPosition(area.left + 8, area.top + 4);
   ctx.target.draw(h);
@@ -51,8 +60,14 @@ float KpiPanel::draw(const DrawContext& ctx, sf::FloatRect area, const nlohmann:
         Shapes::text(name.size() > 48 ? name.substr(0, 45) + "..." : name, ctx.font, 12, Style::text());
     n.setPosition(area.left + 8, y);
     ctx.target.draw(n);
-    const std::string vals = "value " + (k.contains("value") ? format(k["value"]) : "—") + "   target " +
-                             (k.contains("target") ? format(k["target"]) : "—");
+    // Formatted values with units when scoring wrote them (value_text, target_text), else the numbers.
+    const std::string value = k.contains("value_text") ? format(k["value_text"])
+                              : k.contains("value")    ? format(k["value"])
+                                                       : "—";
+    const std::string target = k.contains("target_text") ? format(k["target_text"])
+                               : k.contains("target")    ? format(k["target"])
+                                                         : "—";
+    const std::string vals = "实际 " + value + "   目标 " + target;
     sf::Text v = Shapes::text(vals, ctx.font, 11, Style::muted_text());
     v.setPosition(area.left + 16, y + 14);
     ctx.target.draw(v);

@@ -3,6 +3,7 @@
 #include "viz/RunData.hpp"
 
 #include "viz/FileEventSource.hpp"
+#include "viz/HttpEventSource.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -58,14 +59,37 @@ std::unique_ptr<RunData> RunData::load(const std::string& run_dir, const std::st
   if (scen.empty())
     throw std::runtime_error(run_dir + ": cannot find the scenario file (run.json \"scenario\" is missing or "
                                        "does not exist); pass --scenario FILE");
-  Diagnostics diag;
-  run->scenario_ = load_scenario(scen, diag);
-  if (diag.has_errors()) throw std::runtime_error(scen + ": scenario has errors:\n" + diag.str());
-
+  run->load_scenario_and_layers(scen);
   run->scores_ = read_json(dir / "scores.json");
-  run->boundaries_ = GeoLayer::load(run->world().boundaries_file);
-  run->rivers_ = GeoLayer::load(run->world().rivers_file);
   return run;
+}
+
+std::unique_ptr<RunData> RunData::load_live(const std::string& url, const std::string& token,
+                                            const std::string& scenario_file) {
+  auto run = std::make_unique<RunData>();
+  auto src = std::make_unique<HttpEventSource>(url, token);
+  std::string scen = scenario_file;
+  if (scen.empty()) {
+    const auto& v = src->first_view();
+    if (v.contains("scenario") && v["scenario"].contains("file")) scen = v["scenario"]["file"].get<std::string>();
+  }
+  if (scen.empty() || !fs::exists(scen))
+    throw std::runtime_error(url + ": the scenario file the server plays is not on this machine (" + scen +
+                             "); pass --scenario FILE");
+  run->dir_ = url;
+  run->source_ = std::move(src);
+  run->refresh();
+  run->load_scenario_and_layers(scen);
+  run->scores_ = nullptr;
+  return run;
+}
+
+void RunData::load_scenario_and_layers(const std::string& scen) {
+  Diagnostics diag;
+  scenario_ = load_scenario(scen, diag);
+  if (diag.has_errors()) throw std::runtime_error(scen + ": scenario has errors:\n" + diag.str());
+  boundaries_ = GeoLayer::load(world().boundaries_file);
+  rivers_ = GeoLayer::load(world().rivers_file);
 }
 
 bool RunData::refresh() {
@@ -77,6 +101,7 @@ bool RunData::refresh() {
 }
 
 double RunData::end_time() const {
+  if (auto now = source_->clock_s()) return std::max(*now, 1.0); // a live drill ends, for now, at its clock
   double end = scenario_.duration_s;
   if (!events_.empty()) end = std::max(end, events_.back().t);
   return std::max(end, 1.0);

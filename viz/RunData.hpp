@@ -21,6 +21,10 @@ public:
   /// run.started event's "scenario" payload when it names a file. Throws std::runtime_error with a
   /// readable message (including every input diagnostic) on failure.
   static std::unique_ptr<RunData> load(const std::string& run_dir, const std::string& scenario_file = "");
+  /// Attaches to a running drill (`hgdrill serve`) with the facilitator's token: the scenario is the
+  /// one the server plays (or `scenario_file`), the events arrive as the drill goes on.
+  static std::unique_ptr<RunData> load_live(const std::string& url, const std::string& token,
+                                            const std::string& scenario_file = "");
 
   const Scenario& scenario() const { return scenario_; }
   const World& world() const { return scenario_.world; }
@@ -40,6 +44,7 @@ public:
   const std::string& dir() const { return dir_; }
 
 private:
+  void load_scenario_and_layers(const std::string& scen);
   std::string dir_;
   Scenario scenario_;
   std::unique_ptr<EventSource> source_;

@@ -44,12 +44,15 @@ int main(int argc, char** argv) {
   CLI::App app{"hgdrill-viz — map viewer and renderer for hgdrill runs / 鹤岗应急演练地图查看器",
                "hgdrill-viz"};
   app.require_subcommand(1);
-  std::string run_dir, scenario, bbox_text, size_text, at_text, out, video, from_text = "0", to_text, script;
+  std::string run_dir, scenario, bbox_text, size_text, at_text, out, video, from_text = "0", to_text, script, live,
+      token;
   unsigned fps = 30;
   double seconds = 10;
 
   CLI::App* view = app.add_subcommand("view", "Open the interactive map viewer on a run folder");
-  view->add_option("RUN_DIR", run_dir, "Run folder written by hgdrill run")->required();
+  view->add_option("RUN_DIR", run_dir, "Run folder written by hgdrill run");
+  view->add_option("--live", live, "Attach to a running drill: http://HOST:PORT of hgdrill serve (wall display)");
+  view->add_option("--token", token, "The facilitator's token (with --live; from the session's tokens.json)");
   view->add_option("--scenario", scenario, "Scenario file (default: from RUN_DIR/run.json)");
   view->add_option("--size", size_text, "Window size WxH (default 1500x950)");
   view->add_option("--at", at_text, "Start time (seconds, or e.g. 90m, 2.5h)");
@@ -58,7 +61,9 @@ int main(int argc, char** argv) {
       "Scripted input, e.g. \"wait 5 frames; key Q\" (also env HG_VIZ_SCRIPT); see docs/viewer.md");
 
   CLI::App* render = app.add_subcommand("render", "Render a picture (PNG) and/or a video (MP4) of a run");
-  render->add_option("RUN_DIR", run_dir, "Run folder written by hgdrill run")->required();
+  render->add_option("RUN_DIR", run_dir, "Run folder written by hgdrill run");
+  render->add_option("--live", live, "Render a running drill: http://HOST:PORT of hgdrill serve");
+  render->add_option("--token", token, "The facilitator's token (with --live)");
   render->add_option("--scenario", scenario, "Scenario file (default: from RUN_DIR/run.json)");
   render->add_option("--at", at_text,
                      "Time of the picture (seconds, or e.g. 90m, 2.5h; default: end of run)");
@@ -85,6 +90,14 @@ int main(int argc, char** argv) {
       std::cerr << "hgdrill-viz render: give --out FILE.png and/or --video FILE.mp4\n";
       return 2;
     }
+    if (run_dir.empty() == live.empty()) {
+      std::cerr << "hgdrill-viz: give a RUN_DIR, or --live URL --token TOKEN\n";
+      return 2;
+    }
+    if (!live.empty() && token.empty()) {
+      std::cerr << "hgdrill-viz: --live needs --token (the facilitator's, from the session's tokens.json)\n";
+      return 2;
+    }
     if (const char* d = std::getenv("DISPLAY"); !d || !*d) {
       std::cerr << "hgdrill-viz: no X display (DISPLAY is not set); "
                 << (view->parsed() ? "the viewer needs a desktop session (for pictures use render)"
@@ -92,7 +105,8 @@ int main(int argc, char** argv) {
                 << "\n";
       return 1;
     }
-    auto run = hg::viz::RunData::load(run_dir, scenario);
+    auto run = live.empty() ? hg::viz::RunData::load(run_dir, scenario)
+                            : hg::viz::RunData::load_live(live, token, scenario);
     if (view->parsed()) {
       hg::viz::ViewerOptions opts;
       if (size.w) {

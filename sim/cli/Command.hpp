@@ -28,6 +28,8 @@ Runner add_compare_command(CLI::App& app);
 Runner add_view_command(CLI::App& app);
 Runner add_render_command(CLI::App& app);
 Runner add_events_command(CLI::App& app);
+Runner add_serve_command(CLI::App& app);
+Runner add_reveal_command(CLI::App& app);
 Runner add_ensemble_command(CLI::App& app);
 
 } // namespace hg::cli

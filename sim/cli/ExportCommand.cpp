@@ -15,9 +15,16 @@ namespace {
 struct ExportOptions {
   std::string input;
   std::string out;
+  bool force = false;
 };
 
 int run_export_geojson(const ExportOptions& o) {
+  try {
+    check_out_file(o.out, o.force);
+  } catch (const std::exception& e) {
+    std::cerr << "export: error: " << e.what() << "\n";
+    return kOutputError;
+  }
   nlohmann::json doc;
   std::vector<std::string> warnings;
   try {
@@ -47,6 +54,7 @@ Runner add_export_command(CLI::App& app) {
   CLI::App* geo = sub->add_subcommand("geojson", "One RFC 7946 FeatureCollection (layer property per feature)");
   geo->add_option("MAP_OR_SCENARIO", o->input, "map.yaml (map/1) or a scenario (scenario/1)")->required();
   geo->add_option("--out", o->out, "FILE.geojson (written atomically)")->required();
+  geo->add_flag("--force", o->force, "replace an existing file at --out");
   return [o, geo] { return geo->parsed() ? run_export_geojson(*o) : int(kUsage); };
 }
 

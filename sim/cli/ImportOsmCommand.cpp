@@ -28,6 +28,7 @@ struct ImportOsmOptions {
   std::string id = "osm";
   bool keep_largest = false;
   bool quiet = false;
+  bool force = false;
 };
 
 int run_import(const ImportOsmOptions& o) {
@@ -79,7 +80,10 @@ int run_import(const ImportOsmOptions& o) {
     std::cerr << "import-osm: warning: " << w << "\n";
 
   try {
-    AtomicDir dir(o.out);
+    OutPolicy policy;
+    policy.marker = "map.yaml";
+    policy.force = o.force;
+    AtomicDir dir(o.out, policy);
     osm::MapWriter(g, o.id).write(dir.staging(), join.get());
     // Check the result with the same loader the simulator uses before it replaces anything.
     Diagnostics diag;
@@ -117,6 +121,7 @@ Runner add_import_osm_command(CLI::App& app) {
   sub->add_option("--id", o->id, "map id written to map.yaml");
   sub->add_flag("--keep-largest", o->keep_largest, "drop nodes and roads outside the largest connected component");
   sub->add_flag("-q,--quiet", o->quiet, "no progress lines");
+  sub->add_flag("--force", o->force, "replace an earlier imported map folder at --out (never anything else)");
   return [o] { return run_import(*o); };
 }
 

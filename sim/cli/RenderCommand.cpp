@@ -4,6 +4,7 @@
 /// through. Without an X display it re-runs itself under `xvfb-run -a` when xvfb-run exists.
 /// Also defines run_viz(), the launcher shared with `hgdrill view` (ViewCommand.cpp).
 #include "sim/cli/Command.hpp"
+#include "sim/io/RunFolder.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -66,6 +67,21 @@ int run_viz(const std::string& verb, const std::vector<std::string>& args, bool 
   }
   const bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
                     std::find(args.begin(), args.end(), "-h") != args.end();
+  if (!help) {
+    // RUN_DIR is the first argument that is neither an option nor an option's value (every option
+    // of view and render takes a value). A broken run folder is refused before a window opens.
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i].rfind("-", 0) == 0) {
+        if (args[i].find('=') == std::string::npos) ++i;
+        continue;
+      }
+      if (std::string err = check_run_folder(args[i]); !err.empty()) {
+        std::cerr << "hgdrill " << verb << ": " << err << "\n";
+        return kInvalidInput;
+      }
+      break;
+    }
+  }
   if (!has_display() && !help) { // help needs no window
     if (!xvfb_fallback) {
       std::cerr

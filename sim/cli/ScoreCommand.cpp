@@ -3,6 +3,8 @@
 /// folder (event log + scenario) and rewrites scores.json, report.html and report.md.
 #include "scoring/RunScorer.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/io/AtomicDir.hpp"
+#include "sim/io/RunFolder.hpp"
 
 #include <iostream>
 #include <memory>
@@ -23,12 +25,25 @@ Runner add_score_command(CLI::App& app) {
       ->check(CLI::IsMember({"zh", "en"}));
   sub->add_option("--out", a->out_dir, "write the report here instead of RUN_DIR");
   return [a] {
+    if (std::string err = hg::check_run_folder(a->run_dir); !err.empty()) {
+      std::cerr << "score: " << err << "\n";
+      return int(kInvalidInput);
+    }
+    if (!a->out_dir.empty()) try {
+        hg::check_out_dir(a->out_dir, {"scores.json", true});
+      } catch (const std::exception& e) {
+        std::cerr << "score: " << e.what() << "\n";
+        return int(kOutputError);
+      }
     try {
       std::cout << hg::score::score_run(a->run_dir, a->opt, a->out_dir);
       return int(kOk);
     } catch (const hg::InputError& e) {
       std::cerr << e.diagnostics().str();
       return int(kInvalidInput);
+    } catch (const hg::OutputRefused& e) {
+      std::cerr << "score: " << e.what() << "\n";
+      return int(kOutputError);
     } catch (const std::exception& e) {
       std::cerr << "score: " << e.what() << "\n";
       return int(kInvalidInput);

@@ -2,6 +2,7 @@
 /// @brief Entry point of the hgdrill program: builds the verb table and runs the chosen verb.
 #include "hg/Version.hpp"
 #include "sim/cli/Command.hpp"
+#include "sim/run/CommandLineValues.hpp"
 
 #include <iostream>
 #include <map>
@@ -18,7 +19,9 @@ int main(int argc, char** argv) {
       hg::cli::add_run_command,        hg::cli::add_validate_command, hg::cli::add_model_command,
       hg::cli::add_import_osm_command, hg::cli::add_export_command,   hg::cli::add_score_command,
       hg::cli::add_compare_command,    hg::cli::add_view_command,     hg::cli::add_render_command,
-      hg::cli::add_events_command,      hg::cli::add_ensemble_command};
+      hg::cli::add_events_command,
+      hg::cli::add_serve_command,      hg::cli::add_reveal_command,
+      hg::cli::add_ensemble_command};
   std::map<const CLI::App*, hg::cli::Runner> runners;
   for (Adder add : adders) {
     const size_t before = app.get_subcommands({}).size();
@@ -26,13 +29,29 @@ int main(int argc, char** argv) {
     runners[app.get_subcommands({}).at(before)] = std::move(runner);
   }
 
+  // No verb takes an infinite or NaN number: refuse them before any verb reads them.
+  for (int i = 2; i < argc; ++i)
+    if (std::string err = hg::check_finite_argument(argv[i]); !err.empty()) {
+      std::cerr << "hgdrill: " << err << "\n";
+      return hg::cli::kUsage;
+    }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? hg::cli::kOk : hg::cli::kUsage;
   }
-  for (const auto& [sub, runner] : runners)
-    if (sub->parsed()) return runner();
+  // A verb reports its own errors with their exit codes; anything that escapes is a failed run,
+  // never an abort.
+  try {
+    for (const auto& [sub, runner] : runners)
+      if (sub->parsed()) return runner();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "hgdrill: out of memory\n";
+    return hg::cli::kRunFailed;
+  } catch (const std::exception& e) {
+    std::cerr << "hgdrill: " << e.what() << "\n";
+    return hg::cli::kRunFailed;
+  }
   return hg::cli::kUsage;
 }

@@ -141,7 +141,7 @@ Action parse_action(const YamlCursor& c, const World* w, const std::set<std::str
   };
   switch (a.verb) {
   case Verb::kDispatch: {
-    allowed({"count", "capability", "target", "task", "duration_h", "first_alarm", "outside"});
+    allowed({"count", "capability", "target", "task", "duration_h", "first_alarm", "outside", "units"});
     a.args["count"] = int(c.num("count", Range::positive()));
     std::string cap = c.str("capability");
     const auto caps = known_capabilities();
@@ -156,6 +156,13 @@ Action parse_action(const YamlCursor& c, const World* w, const std::set<std::str
     a.args["duration_h"] = c.opt_num("duration_h", 1, Range::positive());
     a.args["first_alarm"] = c.opt_bool("first_alarm", false);
     a.args["outside"] = c.opt_bool("outside", false);
+    // A drill team commands only its own units: `units` limits the choice (absent = any unit).
+    if (c.has("units")) {
+      auto us = c.strs("units");
+      for (size_t i = 0; i < us.size(); ++i)
+        if (w && !w->unit(us[i])) c["units"].at(i).error("unknown unit \"" + us[i] + "\"");
+      a.args["units"] = us;
+    }
     break;
   }
   case Verb::kEvacuate:

@@ -31,6 +31,8 @@ struct ZoneBelief {
   bool evacuated = false;
   double relieved_people = 0;
   bool reached = false; ///< reported as reached by the hazard
+  double evacuated_share = 0; ///< of the people at risk, the share reported to have left
+  double relief_need = 0;     ///< people reported still waiting for basic relief
 };
 
 struct Beliefs {

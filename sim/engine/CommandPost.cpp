@@ -127,6 +127,7 @@ private:
     } else if (about == "evacuation_completed") {
       const std::string zone = m.body.value("zone", "");
       beliefs_.zones[zone].evacuated = true;
+      if (m.body.contains("share")) beliefs_.zones[zone].evacuated_share = m.body.value("share", 0.0);
       action_progress("evacuate:" + zone, now);
     } else if (about == "facility_lost" || about == "facility_restored") {
       if (about == "facility_lost")
@@ -135,6 +136,10 @@ private:
         beliefs_.lost_facilities.erase(m.body.value("facility", ""));
     } else if (about == "relief_delivered") {
       beliefs_.zones[m.body.value("zone", "")].relieved_people += m.body.value("people", 0.0);
+    } else if (about == "evacuation_progress") {
+      beliefs_.zones[m.body.value("zone", "")].evacuated_share = m.body.value("share", 0.0);
+    } else if (about == "relief_need") {
+      beliefs_.zones[m.body.value("zone", "")].relief_need = m.body.value("people", 0.0);
     }
   }
 
@@ -223,7 +228,7 @@ private:
       const auto node = sim_.world().node_index.find(tr.target_node);
       if (node == sim_.world().node_index.end()) continue;
       auto units = choose_units(a.value("capability", ""), tr.unfilled, uint32_t(node->second),
-                                a.value("outside", false));
+                                a.value("outside", false), a.value("units", nlohmann::json()));
       if (units.empty()) continue;
       for (const auto& u : units)
         order(u, dispatch_body(tr.d, did, tr.target_node));
@@ -295,7 +300,8 @@ private:
   }
 
   /// Chooses `count` idle units with `cap`, fastest first by the post's own road knowledge.
-  std::vector<std::string> choose_units(const std::string& cap, int count, uint32_t to, bool outside) {
+  std::vector<std::string> choose_units(const std::string& cap, int count, uint32_t to, bool outside,
+                                        const nlohmann::json& only = nullptr) {
     const World& w = sim_.world();
     std::vector<std::pair<double, std::string>> cand;
     // Unfilled requests are retried every tick, mostly while no unit that fits is idle: look for one
@@ -305,6 +311,7 @@ private:
       const auto& b = beliefs_.units[u.id];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
       if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
+      if (only.is_array() && std::find(only.begin(), only.end(), u.id) == only.end()) continue;
       fit.push_back(&u);
     }
     if (fit.empty() || count <= 0) return {};
@@ -343,7 +350,7 @@ private:
       }
       const std::string cap = a.value("capability", "");
       const int count = a.value("count", 1);
-      auto units = choose_units(cap, count, *node, a.value("outside", false));
+      auto units = choose_units(cap, count, *node, a.value("outside", false), a.value("units", nlohmann::json()));
       tr.target_node = sim_.world().nodes[*node].id;
       for (const auto& u : units) {
         order(u, dispatch_body(d, did, tr.target_node));

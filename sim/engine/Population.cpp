@@ -6,6 +6,7 @@
 #include <simgrid/s4u.hpp>
 
 #include <cmath>
+#include <stdexcept>
 
 namespace sg4 = simgrid::s4u;
 
@@ -16,6 +17,37 @@ double ZoneAccount::total_fatalities() const {
   for (const auto& [h, v] : fatalities)
     f += v;
   return f;
+}
+
+std::string ZoneAccount::imbalance() const {
+  // Tolerances: the account is in doubles; a millionth of a person is arithmetic, not a person.
+  const double eps = 1e-6 * std::max(1.0, resident);
+  auto fmt = [](double v) { return std::to_string(v); };
+  if (at_risk < -eps || at_risk > resident + eps) return "at_risk " + fmt(at_risk) + " outside [0, resident " + fmt(resident) + "]";
+  if (evacuated < -eps || present() < -eps) return "evacuated " + fmt(evacuated) + " exceeds at_risk " + fmt(at_risk);
+  if (std::fabs(sheltered + unsheltered - evacuated) > eps)
+    return "sheltered " + fmt(sheltered) + " + unsheltered " + fmt(unsheltered) + " != evacuated " + fmt(evacuated);
+  if (evacuated > at_risk * warned_share + eps) return "evacuated " + fmt(evacuated) + " exceeds the warned " + fmt(at_risk * warned_share);
+  if (relieved > affected() + eps) return "relieved " + fmt(relieved) + " exceeds affected " + fmt(affected());
+  if (sheltering() > present() + eps) return "sheltering in place exceeds present";
+  if (total_fatalities() > resident + eps) return "fatalities " + fmt(total_fatalities()) + " exceed resident " + fmt(resident);
+  return "";
+}
+
+void Population::report(const std::string& zone, nlohmann::json body) {
+  body["zone"] = zone;
+  sim_.send(Message::make("field", sim_.scenario().lead_post, MessageKind::kReport, std::move(body),
+                          sg4::Engine::get_clock()));
+}
+
+void Population::report_need(const std::string& zone) {
+  // What plans read as unrelieved(z): the field tells the lead post whenever the need changes.
+  report(zone, {{"about", "relief_need"}, {"people", relief_need(zone)}});
+}
+
+void Population::check(const std::string& zone, const ZoneAccount& a) const {
+  if (std::string why = a.imbalance(); !why.empty())
+    throw std::logic_error("population account of " + zone + " does not balance: " + why);
 }
 
 Population::Population(Simulation& sim) : sim_(sim) {
@@ -32,7 +64,10 @@ void Population::declare_at_risk(const std::vector<ZoneAtRisk>& zones) {
   for (const ZoneAtRisk& z : zones)
     declared[z.zone] = std::max(declared[z.zone], z.people);
   for (const auto& [id, people] : declared)
-    if (auto it = acc_.find(id); it != acc_.end()) it->second.at_risk = std::min(people, it->second.resident);
+    if (auto it = acc_.find(id); it != acc_.end()) {
+      it->second.at_risk = std::min(people, it->second.resident);
+      check(id, it->second);
+    }
 }
 
 void Population::start() {
@@ -99,8 +134,10 @@ void Population::deliver_relief(const std::string& zone, double people, const st
   const double given = std::min(need, people);
   if (given <= 0) return;
   it->second.relieved += given;
+  check(zone, it->second);
   sim_.emit("relief.delivered", {zone, unit},
             {{"people", given}, {"kind", kind}, {"remaining_need", need - given}});
+  report_need(zone);
 }
 
 void Population::reached(const std::string& zone, const std::string& hazard_id, const std::string& kind,
@@ -116,12 +153,14 @@ void Population::reached(const std::string& zone, const std::string& hazard_id, 
              {"people", a.at_risk},
              {"people_still_in_zone", a.present()},
              {"warned_share", a.warned_share}});
+  report_need(zone);
 }
 
 void Population::harm(const Harm& h, const std::string& hazard_id) {
   auto it = acc_.find(h.zone);
   if (it == acc_.end()) return;
   it->second.fatalities[hazard_id] = h.fatalities;
+  check(h.zone, it->second);
   sim_.emit("casualties.estimate", {h.zone},
             {{"hazard", hazard_id},
              {"fatalities", h.fatalities},
@@ -166,7 +205,9 @@ void Population::log_accounts() {
                {"present", a.present()},
                {"relieved", a.relieved},
                {"fatalities", a.total_fatalities()},
-               {"left_behind", a.evac_ordered ? a.at_risk * (1.0 - a.warned_share) : 0.0}});
+               {"left_behind", a.left_behind()},
+               {"reached", a.reached},
+               {"affected", a.affected()}});
   }
 }
 
@@ -197,22 +238,25 @@ void Population::step(double dt_s) {
     if (moved - placed > 0 && sh && over_logged_.insert(a.shelter).second)
       sim_.emit("shelter.over_capacity", {a.shelter, id},
                 {{"load", load + (moved - placed)}, {"capacity", cap}, {"zone", id}});
+    check(id, a);
     const double share = evacuated / a.at_risk;
     const bool done = departed >= p.evacuation_complete_share;
     if (share - a.last_logged_share >= 0.05 || done) {
       a.last_logged_share = share;
       sim_.emit("evacuation.progress", {id}, {{"shelter", a.shelter}, {"people", evacuated}, {"share", share}});
+      if (!done) {
+        report(id, {{"about", "evacuation_progress"}, {"people", evacuated}, {"share", share}});
+        report_need(id);
+      }
     }
     if (done) {
       a.evac_done = true;
       sim_.emit("evacuation.completed", {id},
                 {{"shelter", a.shelter},
                  {"people", evacuated},
-                 {"left_behind_unwarned", a.at_risk * (1.0 - a.warned_share)}});
-      Message m = Message::make("field", sim_.scenario().lead_post, MessageKind::kReport,
-                                {{"about", "evacuation_completed"}, {"zone", id}, {"people", evacuated}},
-                                sg4::Engine::get_clock());
-      sim_.send(m);
+                 {"left_behind_unwarned", a.left_behind()}});
+      report(id, {{"about", "evacuation_completed"}, {"people", evacuated}, {"share", share}});
+      report_need(id);
     }
   }
 }

@@ -20,8 +20,9 @@ namespace hg {
 
 class Simulation;
 
-/// @brief One zone's account. Invariants (tested): present + evacuated = at_risk;
-/// sheltered + unsheltered = evacuated; relieved <= affected; sheltering <= present.
+/// @brief One zone's account. Invariants (checked after every change, and tested): at_risk <= resident;
+/// present + evacuated = at_risk; sheltered + unsheltered = evacuated; relieved <= affected;
+/// sheltering <= present; evacuated <= warned; expected fatalities <= resident.
 struct ZoneAccount {
   double resident = 0;     ///< people living in the zone (world)
   double at_risk = 0;      ///< of those, inside a hazard's footprint (whole zone if no hazard names it)
@@ -44,6 +45,11 @@ struct ZoneAccount {
   double sheltering() const { return shelter_in_place ? present() * warned_share : 0.0; }
   double affected() const { return reached ? at_risk : evacuated; }
   double total_fatalities() const;
+  /// People evacuation left at home because no warning reached them (an evacuation order only).
+  double left_behind() const { return evac_ordered ? at_risk * (1.0 - warned_share) : 0.0; }
+  /// "" if the account balances, else the first broken invariant in one line. Checked after every
+  /// change (Population throws std::logic_error: a broken account is a bug, never a result).
+  std::string imbalance() const;
 };
 
 class Population {
@@ -79,6 +85,11 @@ public:
 
 private:
   void step(double dt_s);
+  /// Throws std::logic_error naming the zone if its account does not balance.
+  void check(const std::string& zone, const ZoneAccount& a) const;
+  /// A report from the field to the lead post about `zone`.
+  void report(const std::string& zone, nlohmann::json body);
+  void report_need(const std::string& zone);
   Simulation& sim_;
   std::map<std::string, ZoneAccount> acc_;
   std::map<std::string, double> shelter_load_;

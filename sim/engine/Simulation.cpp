@@ -144,6 +144,17 @@ void Simulation::fire_inject(const Inject& inj) {
 std::string Simulation::check(const RunInput& in) {
   if (ended_) return "the run has ended";
   if (std::string err = check_input(in, sc_.world); !err.empty()) return err;
+  if (in.kind == InputKind::kInject && in.body.value("kind", "") == "hazard") {
+    // A hazard inject to an id no hazard has would be dropped without a word.
+    const std::string to = in.body.value("to", "");
+    std::string ids;
+    for (const auto& h : hazards_) {
+      if (h->id() == to) return "";
+      ids += (ids.empty() ? "" : ", ") + h->id();
+    }
+    return "body.to: no hazard of this run has the id \"" + to + "\"" +
+           (ids.empty() ? " (the run has no hazards)" : " (hazards: " + ids + ")");
+  }
   if (in.kind == InputKind::kDecision && !opt_.no_response) {
     Commander* c = commander(in.post);
     if (!(c && c->takes_outside_decisions()))

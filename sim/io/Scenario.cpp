@@ -37,6 +37,8 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag, const DrawOpt
   s.world_files.comms = r.has("comms") ? resolve_path(path, r.str("comms")) : "";
   s.plan_file = r.has("plan") ? resolve_path(path, r.str("plan")) : "";
   s.rubric_file = r.has("rubric") ? resolve_path(path, r.str("rubric")) : "";
+  if (!s.rubric_file.empty() && !std::filesystem::exists(s.rubric_file))
+    r["rubric"].error("no such file: " + s.rubric_file);
   s.start_label = r.opt_str("start", "");
   s.duration_s = hours(r, "duration_h", Range::positive());
   s.lead_post = r.opt_str("lead_post", "cp_city");
@@ -137,7 +139,21 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag, const DrawOpt
     in.to = c.opt_str("to");
     if (in.kind == "report")
       post_ref(c, "to");
-    else if (in.kind != "hazard" && in.kind != "note")
+    else if (in.kind == "hazard") {
+      // A hazard inject to an id no hazard of the scenario has would be dropped without a word.
+      std::string ids;
+      bool known = false;
+      const YAML::Node hazards = r.has("hazards") ? r["hazards"].node() : YAML::Node();
+      if (hazards.IsSequence())
+        for (const auto& h : hazards)
+          if (h.IsMap() && h["id"] && h["id"].IsScalar()) {
+            known = known || h["id"].as<std::string>() == in.to;
+            ids += (ids.empty() ? "" : ", ") + h["id"].as<std::string>();
+          }
+      if (!known)
+        c["to"].error("no hazard of this scenario has the id \"" + in.to + "\"" +
+                      (ids.empty() ? " (the scenario has no hazards)" : " (hazards: " + ids + ")"));
+    } else if (in.kind != "note")
       c["kind"].error("expected report|hazard|note (got \"" + in.kind + "\")");
     if (c.has("body")) in.body = yaml_to_json(c["body"].node());
     s.injects.push_back(in);

@@ -4,6 +4,7 @@
 #include "sim/io/YamlReader.hpp"
 
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace hg {
@@ -317,7 +318,10 @@ public:
       net_refs_.push_back({c["network"], p.network, "network", nullptr});
       p.parent = c.opt_str("parent");
       p.relay_delay_s = c.opt_num("relay_delay_min", 10, Range::non_negative()) * 60;
-      if (!p.parent.empty()) post_refs_.push_back({c["parent"], p.parent, "post", nullptr});
+      if (!p.parent.empty()) {
+        post_refs_.push_back({c["parent"], p.parent, "post", nullptr});
+        parent_at_.emplace(p.id, c["parent"]);
+      }
       if (n && unique(c, p.id)) {
         p.node = *n;
         w_.posts.push_back(p);
@@ -345,6 +349,38 @@ public:
         if (!r.id.empty() && !w_.network_index.count(r.id)) r.where.error("unknown network \"" + r.id + "\"");
     for (auto& r : post_refs_)
       if (!w_.post_index.count(r.id)) r.where.error("unknown post \"" + r.id + "\"");
+    check_parent_cycles();
+  }
+
+  /// Reports go up the parent links; a post that is its own ancestor would pass reports round
+  /// for ever. Each cycle is reported once, at the parent field of its first post in the file.
+  void check_parent_cycles() {
+    std::map<std::string, std::string> parent;
+    for (const auto& p : w_.posts)
+      if (!p.parent.empty()) parent[p.id] = p.parent;
+    std::set<std::string> reported;
+    for (const auto& p : w_.posts) {
+      if (reported.count(p.id)) continue;
+      std::vector<std::string> chain;
+      std::set<std::string> seen;
+      for (std::string at = p.id; !at.empty() && seen.insert(at).second;) {
+        chain.push_back(at);
+        auto it = parent.find(at);
+        at = it == parent.end() ? "" : it->second;
+        if (at == p.id) {
+          std::string text;
+          for (const auto& id : chain) {
+            reported.insert(id);
+            text += id + " → ";
+          }
+          auto where = parent_at_.find(p.id);
+          if (where != parent_at_.end())
+            where->second.error("command posts form a cycle of parents: " + text + p.id +
+                                " (a post cannot be its own superior)");
+          break;
+        }
+      }
+    }
   }
 
   void finish_map() {
@@ -362,6 +398,7 @@ private:
   std::set<std::string> loaded_;
   std::vector<YamlCursor> roads_, zones_, facilities_;
   std::vector<Ref> zone_refs_, net_refs_, post_refs_;
+  std::map<std::string, YamlCursor> parent_at_; ///< post id -> its `parent` field
 };
 
 } // namespace

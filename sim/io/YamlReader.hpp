@@ -85,6 +85,15 @@ private:
   YAML::Mark mark_;
 };
 
+/// Limits of every YAML input (docs/formats.md, "Limits"): a hostile file costs at most these.
+constexpr size_t kMaxYamlBytes = 32u << 20;     ///< bytes in one file
+constexpr uint64_t kMaxYamlNodes = 2'000'000;   ///< values in one file, aliases counted as copies
+constexpr uint64_t kMaxYamlCollection = 500'000; ///< entries of one list or mapping
+constexpr int kMaxYamlDepth = 64;               ///< nesting of lists and mappings
+
+/// Offset of the first byte that is not part of valid UTF-8, or npos.
+size_t first_invalid_utf8(const std::string& s);
+
 /// @brief One loaded YAML file.
 class YamlFile {
 public:

@@ -5,6 +5,8 @@
 #include "sim/world/World.hpp"
 
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -51,6 +53,11 @@ const std::vector<QuantityInfo>& quantity_table() {
     for (const auto& m : hazard_modules())
       for (const auto& q : m.quantities)
         t.push_back({q.name, q.arg, m.kind, q.lo, q.hi, q.observed, q.read});
+    // Response state (as reported to the post): evacuation under way, its reported share, and the
+    // people still waiting for basic relief.
+    t.push_back({"evacuating", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg});
+    t.push_back({"evacuated_share", "zone", "", 0, 1, "", QuantitySpec::Read::kValueOfArg});
+    t.push_back({"unrelieved", "zone", "", 0, kInf, "", QuantitySpec::Read::kValueOfArg});
     generation = hazard_registry_generation();
   }
   return t;
@@ -112,7 +119,9 @@ struct Quantity : Node {
   mutable std::string key; ///< "observed/arg" for kObservedArg; observed quantity otherwise
   void resolve() const {
     kind = Kind::kOther;
-    if (name == "warning" || name == "guarantee" || name == "zone_reached" || name == "zones_reached") return;
+    if (name == "warning" || name == "guarantee" || name == "zone_reached" || name == "zones_reached" ||
+        name == "evacuating" || name == "evacuated_share" || name == "unrelieved")
+      return;
     if (const QuantityInfo* q = find_quantity(name); q && !q->observed.empty()) {
       switch (q->read) {
       case QuantitySpec::Read::kValueOfArg: kind = Kind::kObservedArg, key = q->observed + "/" + arg; break;
@@ -154,6 +163,14 @@ struct Quantity : Node {
     if (name == "zone_reached") {
       auto it = b.zones.find(arg);
       return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
+    }
+    if (name == "evacuating" || name == "evacuated_share" || name == "unrelieved") {
+      auto it = b.zones.find(arg);
+      if (it == b.zones.end()) return 0.0;
+      const ZoneBelief& z = it->second;
+      if (name == "evacuating") return z.evacuation_ordered && !z.evacuated ? 1.0 : 0.0;
+      if (name == "evacuated_share") return z.evacuated ? std::max(z.evacuated_share, 0.0) : z.evacuated_share;
+      return z.relief_need;
     }
     if (name == "zones_reached") {
       double n = 0;
@@ -297,6 +314,11 @@ public:
   explicit Parser(const std::string& s) : s_(s) {}
   std::unique_ptr<Expression> parse_all(std::string& err) {
     try {
+      if (s_.size() > kMaxExpressionLength)
+        fail("the condition is " + std::to_string(s_.size()) + " characters long; at most " +
+             std::to_string(kMaxExpressionLength) + " are allowed");
+      skip();
+      if (i_ >= s_.size()) fail("the condition is empty");
       auto e = parse_or();
       skip();
       if (i_ < s_.size()) fail("unexpected '" + s_.substr(i_, 1) + "'");
@@ -353,6 +375,7 @@ private:
   }
   std::unique_ptr<Expression> parse_not() {
     if (word("not")) {
+      Nest n(*this);
       auto u = std::make_unique<Unary>();
       u->a = parse_not();
       return u;
@@ -387,6 +410,50 @@ private:
         return e;
     }
   }
+  /// Counts one level of parentheses or `not`; deeper than the limit is an error, not a stack overflow.
+  struct Nest {
+    Parser& p;
+    explicit Nest(Parser& q) : p(q) {
+      if (++p.depth_ > kMaxExpressionDepth)
+        p.fail("nested deeper than " + std::to_string(kMaxExpressionDepth) + " levels of '(' or 'not'");
+    }
+    ~Nest() { --p.depth_; }
+  };
+  /// digits [. digits] [e [+-] digits], or . digits; finite doubles only.
+  std::unique_ptr<Expression> number() {
+    const size_t b = i_;
+    auto digits = [&] {
+      size_t n = 0;
+      while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_])))
+        ++i_, ++n;
+      return n;
+    };
+    size_t n = digits();
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      n += digits();
+    }
+    if (n == 0) {
+      i_ = b;
+      fail("expected a number after '.'");
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      const size_t e = i_++;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (digits() == 0) {
+        i_ = e;
+        fail("expected the digits of an exponent");
+      }
+    }
+    const std::string text = s_.substr(b, i_ - b);
+    errno = 0;
+    const double v = std::strtod(text.c_str(), nullptr);
+    if (!std::isfinite(v) || errno == ERANGE) {
+      i_ = b;
+      fail("number " + text + " is out of range (at most about 1.8e308)");
+    }
+    return std::make_unique<Number>(v);
+  }
   std::string ident() {
     skip();
     size_t b = i_;
@@ -398,16 +465,14 @@ private:
     skip();
     if (i_ >= s_.size()) fail("expected a number, a quantity or '(' but the condition ended");
     if (sym("(")) {
+      Nest n(*this);
       auto e = parse_or();
       if (!sym(")")) fail("expected ')'");
       return e;
     }
-    if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') {
-      size_t used = 0;
-      double v = std::stod(s_.substr(i_), &used);
-      i_ += used;
-      return std::make_unique<Number>(v);
-    }
+    if (++operands_ > kMaxExpressionOperands)
+      fail("more than " + std::to_string(kMaxExpressionOperands) + " numbers and quantities in one condition");
+    if (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.') return number();
     const size_t at = i_;
     std::string n = ident();
     if (n.empty()) fail("expected a number, a quantity or '('");
@@ -431,13 +496,20 @@ private:
   }
   const std::string& s_;
   size_t i_ = 0;
+  int depth_ = 0;
+  size_t operands_ = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Expression> Expression::parse(const std::string& text, std::string& error) {
-  Parser p(text);
-  return p.parse_all(error);
+  try {
+    Parser p(text);
+    return p.parse_all(error);
+  } catch (const std::exception& e) { // e.g. out of memory: still an error of this condition, not a crash
+    error = std::string("cannot read the condition: ") + e.what();
+    return nullptr;
+  }
 }
 
 } // namespace hg

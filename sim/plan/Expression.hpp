@@ -38,6 +38,13 @@ struct QuantityInfo {
 };
 const std::vector<QuantityInfo>& quantity_table();
 
+/// Limits that keep parsing and evaluation bounded (docs/plans.md): characters in a condition,
+/// levels of '(' and 'not', and numbers plus quantities (each operator joins two of them, so this
+/// also bounds the depth of a long sum).
+constexpr size_t kMaxExpressionLength = 4000;
+constexpr int kMaxExpressionDepth = 32;
+constexpr size_t kMaxExpressionOperands = 256;
+
 class Expression {
 public:
   /// Parses `text`. On error returns nullptr and sets `error` ("col N: ...").

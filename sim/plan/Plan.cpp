@@ -1,5 +1,7 @@
 #include "sim/plan/Plan.hpp"
 
+#include <algorithm>
+
 #include "sim/io/YamlReader.hpp"
 
 #include <set>
@@ -52,6 +54,12 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
     YamlCursor g = r["general"];
     g.only_keys({"hazard", "scope", "issued_by", "src", "note", "basis"});
     p.hazard = g.str("hazard");
+    // The incident kinds of docs/formats.md, or "any" for a plan that serves every kind.
+    static const std::vector<std::string> kPlanHazards = {"any",          "flood",            "forest_fire",
+                                                          "hazmat_road", "chemical_release", "coal_mine"};
+    if (!p.hazard.empty() && std::find(kPlanHazards.begin(), kPlanHazards.end(), p.hazard) == kPlanHazards.end())
+      g["hazard"].error("unknown hazard kind \"" + p.hazard +
+                        "\" (expected any, flood, forest_fire, hazmat_road, chemical_release or coal_mine)");
     if (g.has("scope")) {
       auto [szh, sen] = g["scope"].names();
       p.scope = {szh, sen};
@@ -91,11 +99,15 @@ Plan load_plan(const std::string& path, const World* world, Diagnostics& diag,
       cl.line = c.line();
       if (!cl.id.empty() && !ids.insert(cl.id).second) c["id"].error("duplicate clause id \"" + cl.id + "\"");
       cl.when_text = c.str("when");
-      if (!cl.when_text.empty()) {
+      const bool blank = cl.when_text.find_first_not_of(" \t\r\n") == std::string::npos;
+      if (blank && c.has("when") && !c["when"].is_null() && c["when"].node().IsScalar())
+        c["when"].error("empty condition (write one, e.g. incident_reported, or remove the measure)");
+      if (!blank) {
         std::string err;
         auto e = Expression::parse(cl.when_text, err);
         if (!e)
-          c["when"].error("bad condition: " + err + " in \"" + cl.when_text + "\"");
+          c["when"].error("bad condition: " + err + " in \"" +
+                          (cl.when_text.size() > 120 ? cl.when_text.substr(0, 100) + "…" : cl.when_text) + "\"");
         else {
           check_quantity_args(c["when"], *e, world);
           cl.when = std::shared_ptr<Expression>(std::move(e));

@@ -67,6 +67,7 @@ void check_scenario(const std::string& path, Diagnostics& diag, Setup* keep, con
     if (!diag.has_errors()) check_plan(*plan, *sc, hazards, c.post, diag);
     plans[c.post] = std::move(plan);
   }
+  if (opt.check_rubric) opt.check_rubric(*sc, opt.rubric_override.empty() ? sc->rubric_file : opt.rubric_override, diag);
   if (keep) {
     keep->scenario = std::move(sc);
     keep->hazards = std::move(hazards);

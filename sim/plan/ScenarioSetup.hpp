@@ -10,6 +10,7 @@
 #include "sim/io/Scenario.hpp"
 #include "sim/plan/Plan.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +23,11 @@ struct SetupOptions {
   bool no_plan = false;        ///< no commanders at all
   DrawOptions draws;           ///< nominal unless draws.draw
   std::optional<uint64_t> seed; ///< the run's seed (hazards' random streams); none = the scenario's
+  std::string rubric_override; ///< scores with this rubric instead of the scenario's
+  /// Checks the rubric the run will be scored with (set by the programs that link scoring/, which sim/
+  /// does not): `path` is rubric_override, else the scenario's `rubric:`, else "" (the default for the
+  /// hazard kind). Problems go to `diag` with file:line:col.
+  std::function<void(const Scenario& sc, const std::string& path, Diagnostics& diag)> check_rubric;
 };
 
 struct Setup {

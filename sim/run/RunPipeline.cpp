@@ -4,19 +4,21 @@
 #include "sim/engine/InputJournal.hpp"
 #include "sim/engine/LiveRun.hpp"
 #include "sim/io/AtomicDir.hpp"
+#include "sim/run/CommandLineValues.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace hg {
 
 namespace {
 
-constexpr int kOk = 0, kRunFailed = 1, kInvalidInput = 3, kOutputError = 4;
+constexpr int kOk = 0, kRunFailed = 1, kUsage = 2, kInvalidInput = 3, kOutputError = 4;
 
 int run_child(const std::vector<std::string>& args, bool silence_stdout) {
   std::vector<char*> argv;
@@ -35,6 +37,16 @@ int run_child(const std::vector<std::string>& args, bool silence_stdout) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+/// The scorer read the staging folder; scores.json must name the folder the user will find.
+void record_final_dir(const std::string& scores_json, const std::string& final_dir) {
+  std::ifstream in(scores_json);
+  if (!in) return;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object() || !j.contains("run") || !j["run"].is_object()) return;
+  j["run"]["dir"] = final_dir;
+  write_file_atomic(scores_json, j.dump(2) + "\n");
+}
+
 } // namespace
 
 std::string self_exe() {
@@ -43,8 +55,10 @@ std::string self_exe() {
   return ec ? "hgdrill" : p.string();
 }
 
-bool prepare_run(const RunRequest& req, Setup& setup) {
+bool prepare_run(const RunRequest& req, Setup& setup, const RunHooks* hooks) {
   SetupOptions opt;
+  opt.rubric_override = req.rubric;
+  if (hooks) opt.check_rubric = hooks->check_rubric;
   opt.plan_override = req.plan;
   opt.no_plan = req.no_plan;
   opt.seed = req.seed;
@@ -118,7 +132,8 @@ void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req,
       {"version", kVersion},
       {"plan", lead ? nlohmann::json(abs(lead->file)) : nlohmann::json()},
       {"commanders", commanders},
-      {"rubric", sc.rubric_file.empty() ? nlohmann::json() : nlohmann::json(abs(sc.rubric_file))},
+      {"rubric", !req.rubric.empty() ? nlohmann::json(abs(req.rubric))
+                 : sc.rubric_file.empty() ? nlohmann::json() : nlohmann::json(abs(sc.rubric_file))},
       {"no_response", req.no_response},
       {"nominal", req.nominal},
       {"draws", sc.draws},
@@ -153,8 +168,13 @@ void render_map_picture(const std::string& dir, double at_s, bool quiet) {
 }
 
 int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
+  for (const auto& c : req.cfg)
+    if (std::string err = check_cfg_option(c); !err.empty()) {
+      std::cerr << "hgdrill: --cfg " << err << "\n";
+      return kUsage;
+    }
   Setup setup;
-  if (!prepare_run(req, setup)) return kInvalidInput;
+  if (!prepare_run(req, setup, &hooks)) return kInvalidInput;
   std::vector<RunInput> inputs;
   if (!req.journal.empty()) {
     try {
@@ -168,7 +188,9 @@ int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
   const SimOptions opt = sim_options(req, setup);
   const std::string out = req.out.empty() ? "runs/" + sc.id + "-seed" + std::to_string(opt.seed) : req.out;
   try {
-    AtomicDir dir(out);
+    OutPolicy policy;
+    policy.force = req.force;
+    AtomicDir dir(out, policy);
     if (!req.no_response && !req.no_baseline) {
       if (!req.quiet) std::cerr << "hgdrill: running the no-response baseline (same seed and draws)…\n";
       if (int rc = run_baseline(req, opt.seed, dir.file("baseline")); rc != 0) {
@@ -190,6 +212,7 @@ int run_pipeline(const RunRequest& req, const RunHooks& hooks) {
       if (hooks.score) {
         if (!req.quiet) std::cerr << "hgdrill: scoring and writing the after-action report…\n";
         summary = hooks.score(dir.staging(), req.lang);
+        record_final_dir(dir.file("scores.json"), out);
       }
     }
     dir.commit();

@@ -21,6 +21,7 @@ struct RunRequest {
   bool nominal = false;         ///< use the uncertain inputs as written instead of drawing them
   std::string out;              ///< "" = runs/<scenario id>-seed<N>
   std::string plan;             ///< plays this plan at the lead post
+  std::string rubric;           ///< scores with this rubric instead of the scenario's
   bool no_plan = false;
   bool no_response = false;
   bool no_baseline = false;
@@ -29,6 +30,7 @@ struct RunRequest {
   std::string lang;             ///< report language, "" = from the locale
   std::vector<std::string> cfg; ///< extra SimGrid options
   bool quiet = false;
+  bool force = false;           ///< replace an earlier run folder at `out` (never anything else)
 };
 
 struct RunHooks {
@@ -36,11 +38,15 @@ struct RunHooks {
   std::function<std::string(const std::string& dir, const std::string& lang)> score;
   /// Draws the map picture into the run folder (optional; a failure only means no picture).
   std::function<void(const std::string& dir, double at_s, bool quiet)> render;
+  /// Checks the rubric before anything runs (SetupOptions::check_rubric), so that a bad rubric stops
+  /// the run at once with file:line:col instead of failing after the simulation.
+  std::function<void(const Scenario& sc, const std::string& path, Diagnostics& diag)> check_rubric;
 };
 
 /// Stage 1: loads and checks everything with the run's seed and draws. False (diagnostics printed)
 /// on invalid input.
-bool prepare_run(const RunRequest& req, Setup& setup);
+/// `hooks`: its check_rubric, if any, joins the check.
+bool prepare_run(const RunRequest& req, Setup& setup, const RunHooks* hooks = nullptr);
 /// The options of the engine for this request and setup.
 SimOptions sim_options(const RunRequest& req, const Setup& setup);
 /// Stage 2: simulates to the end (replaying `inputs` at their times), with a progress bar on a terminal.

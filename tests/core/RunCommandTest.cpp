@@ -53,9 +53,10 @@ TEST_CASE("invalid input exits 3 and leaves no output folder") {
 TEST_CASE("a previous result is replaced whole, never left half-written") {
   const std::string d = hgtest::temp_dir("replace");
   std::filesystem::create_directories(d + "/out");
+  hgtest::write(d + "/out/run.json", "{}"); // an earlier run folder: replaced with --force
   hgtest::write(d + "/out/stale.txt", "old");
   auto r = hgtest::hgdrill("run " + hgtest::source("tests/core/fixtures/grid/reroute.yaml") +
-                           " --no-report --no-baseline --quiet --out " + d + "/out");
+                           " --no-report --no-baseline --quiet --force --out " + d + "/out");
   REQUIRE(r.code == 0);
   CHECK_FALSE(std::filesystem::exists(d + "/out/stale.txt"));
   CHECK(std::filesystem::exists(d + "/out/events.sqlite"));

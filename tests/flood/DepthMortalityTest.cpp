@@ -3,9 +3,12 @@
 // Sources: Jonkman, Vrijling & Vrouwenvelder (2008), Natural Hazards 46:353–389, §5 (mortality functions
 // from the 1953 Netherlands flood); Jonkman (2007) PhD thesis TU Delft, ch. 7; Jonkman, Maaskant, Boyd &
 // Levitan (2009), Risk Analysis 29(5):676–698 (New Orleans). The text of their tables could not be
-// retrieved while writing this (the search tool returned only the papers' first pages), so no value
-// here is "copied from the table": each expected value is derived by hand from the published form
-// F(h) = Φ((ln h − μ)/σ) with the constants the method is quoted with, and the arithmetic is shown.
+// retrieved: the search tool returned only the papers' abstracts and first pages, and a further search
+// on 2026-12-02 (issue 18 item 4; list of the copies looked at in docs/models/flood.md §9) found no
+// stored copy of the parameter table or of any mortality value they publish. So no value here is
+// "copied from the table" and there is no test against a published value: each expected value is
+// derived by hand from the published form F(h) = Φ((ln h − μ)/σ) with the constants the method is
+// quoted with, and the arithmetic is shown.
 #include "sim/hazards/flood/DepthMortality.hpp"
 
 #include <catch2/catch.hpp>

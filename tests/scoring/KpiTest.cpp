@@ -54,8 +54,8 @@ TEST_CASE("unit arrival times and the first-alarm assignment", "[scoring][kpi]")
   CHECK(value(a, "t_first_alarm_complete_min") == Approx(40.0));
   CHECK(a.kpi("t_first_alarm_complete_min")->subject == "u_e2");
   CHECK(cites(a, "t_first_alarm_complete_min", 26));
-  // no mine rescue team sent and the incident is not a coal mine -> not applicable
-  CHECK_FALSE(a.kpi("t_first_mine_rescue_min")->applicable);
+  // hazard-specific leftovers are gone: the mine module has its own brigade KPIs
+  CHECK(a.kpi("t_first_mine_rescue_min") == nullptr);
 }
 
 TEST_CASE("first alarm never complete when a unit never arrives", "[scoring][kpi]") {
@@ -99,9 +99,8 @@ TEST_CASE("a warning delivered after the hazard does not count", "[scoring][kpi]
 TEST_CASE("exposure, casualties and lives saved", "[scoring][kpi]") {
   hg::test::ScoringFixture f("casualties");
   const RunAnalysis a = analyse_run(load_run(f.run_dir.string()));
-  // AEGL-2: max(200 [27], 150 [28]) for z_north + 50 [29] for z_south = 250; AEGL-3: max(10, 20) + 0 = 20
-  CHECK(value(a, "exposed_aegl2_people") == Approx(250));
-  CHECK(value(a, "exposed_aegl3_people") == Approx(20));
+  // people.exposed is no engine event: the chemical module's own KPIs count exposure
+  CHECK(a.kpi("exposed_aegl2_people") == nullptr);
   // latest estimate per zone: z_north 2 dead / 8 injured [35], z_south 0 / 3 [36] -> 2 and 11
   CHECK(value(a, "fatalities") == Approx(2));
   CHECK(value(a, "injuries") == Approx(11));
@@ -118,8 +117,6 @@ TEST_CASE("no exposure events and no baseline make those KPIs not applicable", "
     ev[size_t(i)] = R"({"t":3000,"type":"note","actors":[],"payload":{}})";
   f.write_events(ev);
   const RunAnalysis a = analyse_run(load_run(f.run_dir.string()));
-  CHECK_FALSE(a.kpi("exposed_aegl2_people")->applicable);
-  CHECK_FALSE(a.kpi("exposed_aegl3_people")->applicable);
   CHECK_FALSE(a.kpi("lives_saved")->applicable);
 }
 

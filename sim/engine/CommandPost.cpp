@@ -8,6 +8,7 @@
 #include <simgrid/s4u.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace sg4 = simgrid::s4u;
@@ -117,8 +118,10 @@ private:
         beliefs_.closed_roads.insert(road);
       else
         beliefs_.closed_roads.erase(road);
-      if (auto it = sim_.world().road_index.find(road); it != sim_.world().road_index.end())
+      if (auto it = sim_.world().road_index.find(road); it != sim_.world().road_index.end()) {
         belief_roads_.set_closed(uint32_t(it->second), closed);
+        travel_times_.clear(); // the kept trees were grown on the old closures
+      }
     } else if (about == "zone_reached") {
       beliefs_.zones[m.body.value("zone", "")].reached = true;
     } else if (about == "evacuation_completed") {
@@ -301,13 +304,26 @@ private:
                                         const nlohmann::json& only = nullptr) {
     const World& w = sim_.world();
     std::vector<std::pair<double, std::string>> cand;
-    const std::vector<double> times = belief_roads_.travel_times_from(to); // roads are two-way: to -> base
-    const ModelParameters& par = sim_.params();
+    // Unfilled requests are retried every tick, mostly while no unit that fits is idle: look for one
+    // before routing, so that such a tick costs no shortest-path tree.
+    std::vector<const Unit*> fit;
     for (const Unit& u : w.units) {
       const auto& b = beliefs_.units[u.id];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
       if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
       if (only.is_array() && std::find(only.begin(), only.end(), u.id) == only.end()) continue;
+      fit.push_back(&u);
+    }
+    if (fit.empty() || count <= 0) return {};
+    // Roads are two-way: one tree from the target gives every base's time. Trees are kept until a
+    // closure changes what this post believes, since unfilled requests retry every tick.
+    auto tree = travel_times_.find(to);
+    if (tree == travel_times_.end()) tree = travel_times_.emplace(to, belief_roads_.travel_times_from(to)).first;
+    const std::vector<double>& times = tree->second;
+    const ModelParameters& par = sim_.params();
+    for (const Unit* up : fit) {
+      const Unit& u = *up;
+      const uint32_t base = uint32_t(w.facilities[u.base].node);
       const double t = times[base] / (u.speed_factor * par.road_speed_scale) + u.turnout_s * par.turnout_scale;
       if (t < std::numeric_limits<double>::infinity()) cand.emplace_back(t, u.id);
     }
@@ -506,6 +522,7 @@ private:
   bool lead_;
   Beliefs beliefs_;
   RoadNetwork belief_roads_;
+  std::map<uint32_t, std::vector<double>> travel_times_; ///< target node → times on belief_roads_
   LogFn log_;
   Commander* cmd_ = nullptr;
   long decision_seq_ = 0;

@@ -5,6 +5,7 @@
 #include "sim/ensemble/ReplicaTable.hpp"
 #include "sim/ensemble/Summary.hpp"
 #include "sim/io/AtomicDir.hpp"
+#include "sim/io/YamlParseCache.hpp"
 #include "sim/run/RunPipeline.hpp"
 
 #include <filesystem>
@@ -87,6 +88,7 @@ int run_ensemble(EnsembleSpec spec, bool seed_given, const EnsembleHooks& hooks,
     std::cerr << "hgdrill ensemble: --runs must be at least 1\n";
     return kUsage;
   }
+  keep_parsed_yaml(true); // parsed once here, inherited by every forked replica
   if (int rc = validate_spec(spec, seed_given); rc != kOk) return rc;
   int claimed = kOk;
   if (share.rank == 0) {

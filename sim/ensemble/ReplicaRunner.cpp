@@ -52,6 +52,27 @@ RunRequest request(const EnsembleSpec& spec, uint64_t seed, std::size_t plan) {
   _exit(rc); // skip the engine's teardown and the parent's atexit handlers (MPI)
 }
 
+/// Child: the no-response baseline of this replica (what `hgdrill run --no-response` writes as
+/// events.jsonl), forked rather than started anew so that it reuses the parent's parsed files.
+[[noreturn]] void baseline_child(const EnsembleSpec& spec, uint64_t seed, const std::string& dir) {
+  int rc = 0;
+  try {
+    RunRequest req = request(spec, seed, 0);
+    req.plan.clear();
+    req.no_response = true;
+    Setup setup;
+    if (!prepare_run(req, setup)) _exit(3);
+    auto sim = simulate(setup, sim_options(req, setup), {}, true);
+    fs::create_directories(dir);
+    sim->log().write_jsonl(dir + "/events.jsonl");
+  } catch (const std::exception& e) {
+    std::cerr << "hgdrill ensemble: " << dir << ": " << e.what() << "\n";
+    rc = 1;
+  }
+  std::fflush(nullptr);
+  _exit(rc);
+}
+
 int wait_child(pid_t pid) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0)
@@ -76,8 +97,10 @@ int run_replica(const EnsembleSpec& spec, std::size_t k, const ReplicaScorer& sc
   std::string baseline;
   if (spec.baselines) {
     baseline = work + "/baseline";
-    RunRequest req = request(spec, seed, 0);
-    if (int rc = run_baseline(req, seed, baseline); rc != 0) {
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) baseline_child(spec, seed, baseline);
+    if (int rc = pid < 0 ? 1 : wait_child(pid); rc != 0) {
       std::cerr << "hgdrill ensemble: replica " << k << ": the no-response baseline failed (exit " << rc << ")\n";
       return rc;
     }

@@ -1,6 +1,7 @@
 #include "sim/io/YamlReader.hpp"
 
 #include "sim/io/Schema.hpp"
+#include "sim/io/YamlParseCache.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
@@ -425,6 +426,13 @@ std::optional<YamlFile> YamlFile::parse(const std::string& text, const std::stri
 std::optional<YamlFile> YamlFile::load(const std::string& path, Diagnostics& diag) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (auto doc = cached_yaml(path)) { // ensembles: parsed once in the parent (YamlParseCache.hpp)
+    YamlFile f;
+    f.path_ = path;
+    f.diag_ = &diag;
+    f.doc_ = *doc;
+    return f;
+  }
   // Only regular files of sane size: a path to a device or a huge file must not hang a run.
   constexpr std::uintmax_t kMaxBytes = kMaxYamlBytes;
   if (!fs::is_regular_file(path, ec)) {
@@ -453,7 +461,9 @@ std::optional<YamlFile> YamlFile::load(const std::string& path, Diagnostics& dia
     diag.error(path, 0, 0, "", "file is larger than " + std::to_string(kMaxYamlBytes >> 20) + " MiB");
     return std::nullopt;
   }
-  return parse(text, path, diag);
+  auto f = parse(text, path, diag);
+  if (f) store_yaml(path, f->doc_);
+  return f;
 }
 
 YamlCursor YamlFile::root() const {

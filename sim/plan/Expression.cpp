@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <limits>
 #include <sstream>
 
@@ -17,10 +19,9 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 std::string num_str(double v) {
-  std::ostringstream o;
-  o.precision(6);
-  o << v;
-  return o.str();
+  char buf[32]; // what an ostream with precision 6 prints ("%.6g"), without building a stream
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
 }
 
 double level_number(const std::string& l) {
@@ -70,18 +71,89 @@ const QuantityInfo* find_quantity(const std::string& n) {
   return nullptr;
 }
 
-struct Number : Expression {
+/// Every node of a parsed expression. A plan executor asks why a clause did not fire at every tick,
+/// but the answer only changes when a quantity it reads changes: explain() keeps the last text and
+/// the values it was made from (leaves) and formats again only when they differ.
+struct Node : Expression {
+  /// Appends the values explain() prints (per quantity: observed 0/1 and value), in its order.
+  virtual void leaves(const EvalContext& c, std::vector<double>& out) const = 0;
+  /// The explanation, formatted now.
+  virtual std::string text(const EvalContext& c) const = 0;
+  std::string explain(const EvalContext& c) const final {
+    std::vector<double>& now = scratch_;
+    now.clear();
+    leaves(c, now);
+    if (!cached_ || now.size() != cache_leaves_.size() ||
+        std::memcmp(now.data(), cache_leaves_.data(), now.size() * sizeof(double)) != 0) {
+      cache_text_ = text(c);
+      cache_leaves_ = now;
+      cached_ = true;
+    }
+    return cache_text_;
+  }
+  static const Node& of(const std::unique_ptr<Expression>& e) { return static_cast<const Node&>(*e); }
+
+private:
+  mutable bool cached_ = false;
+  mutable std::vector<double> cache_leaves_, scratch_;
+  mutable std::string cache_text_;
+};
+
+struct Number : Node {
   double v;
   explicit Number(double x) : v(x) {}
   std::optional<double> eval(const EvalContext&) const override { return v; }
-  std::string explain(const EvalContext&) const override { return num_str(v); }
+  void leaves(const EvalContext&, std::vector<double>&) const override {}
+  std::string text(const EvalContext&) const override { return num_str(v); }
   void visit(const std::function<void(const std::string&, const std::string&)>&) const override {}
   std::pair<double, double> range(const World*, double) const override { return {v, v}; }
 };
 
-struct Quantity : Expression {
+struct Quantity : Node {
   std::string name, arg;
+  /// What `name` reads, resolved on first use (the same tests in the same order as read_slow),
+  /// so that a tick compares no names and builds no map keys.
+  enum class Kind { kUnresolved, kObservedArg, kObservedMax, kObservedSum, kIncidentReported, kHoursSinceReport,
+                    kResponseLevel, kTHours, kOther };
+  mutable Kind kind = Kind::kUnresolved;
+  mutable std::string key; ///< "observed/arg" for kObservedArg; observed quantity otherwise
+  void resolve() const {
+    kind = Kind::kOther;
+    if (name == "warning" || name == "guarantee" || name == "zone_reached" || name == "zones_reached" ||
+        name == "evacuating" || name == "evacuated_share" || name == "unrelieved")
+      return;
+    if (const QuantityInfo* q = find_quantity(name); q && !q->observed.empty()) {
+      switch (q->read) {
+      case QuantitySpec::Read::kValueOfArg: kind = Kind::kObservedArg, key = q->observed + "/" + arg; break;
+      case QuantitySpec::Read::kMaxOverSubjects: kind = Kind::kObservedMax, key = q->observed; break;
+      case QuantitySpec::Read::kSumOverSubjects: kind = Kind::kObservedSum, key = q->observed; break;
+      }
+      return;
+    }
+    if (name == "incident_reported") kind = Kind::kIncidentReported;
+    else if (name == "hours_since_report") kind = Kind::kHoursSinceReport;
+    else if (name == "response_level") kind = Kind::kResponseLevel;
+    else if (name == "t_hours") kind = Kind::kTHours;
+  }
   std::optional<double> eval(const EvalContext& c) const override {
+    if (kind == Kind::kUnresolved) resolve();
+    const Beliefs& b = *c.beliefs;
+    switch (kind) {
+    case Kind::kObservedArg: {
+      auto it = b.observed.find(key);
+      if (it == b.observed.end()) return std::nullopt;
+      return it->second.value;
+    }
+    case Kind::kObservedMax: return b.max_value(key);
+    case Kind::kObservedSum: return b.sum_value(key);
+    case Kind::kIncidentReported: return b.incident_known ? 1.0 : 0.0;
+    case Kind::kHoursSinceReport: return b.incident_known ? (c.now_s - b.first_report_t) / 3600.0 : -1.0;
+    case Kind::kResponseLevel: return level_number(b.response_level);
+    case Kind::kTHours: return c.now_s / 3600.0;
+    default: return read_slow(c);
+    }
+  }
+  std::optional<double> read_slow(const EvalContext& c) const {
     const Beliefs& b = *c.beliefs;
     if (name == "warning" || name == "guarantee") {
       const Facility* f = c.world ? c.world->facility(arg) : nullptr;
@@ -120,7 +192,12 @@ struct Quantity : Expression {
     if (name == "t_hours") return c.now_s / 3600.0;
     return std::nullopt;
   }
-  std::string explain(const EvalContext& c) const override {
+  void leaves(const EvalContext& c, std::vector<double>& out) const override {
+    auto v = eval(c);
+    out.push_back(v ? 1.0 : 0.0);
+    out.push_back(v ? *v : 0.0);
+  }
+  std::string text(const EvalContext& c) const override {
     auto v = eval(c);
     return name + (arg.empty() ? "" : "(" + arg + ")") + "=" + (v ? num_str(*v) : "unknown");
   }
@@ -140,50 +217,67 @@ struct Quantity : Expression {
   }
 };
 
-struct Unary : Expression {
+struct Unary : Node {
   std::unique_ptr<Expression> a;
   std::optional<double> eval(const EvalContext& c) const override {
     auto v = a->eval(c);
     return v ? std::optional<double>(*v == 0 ? 1.0 : 0.0) : std::optional<double>(1.0);
   }
-  std::string explain(const EvalContext& c) const override { return "not (" + a->explain(c) + ")"; }
+  void leaves(const EvalContext& c, std::vector<double>& out) const override { of(a).leaves(c, out); }
+  std::string text(const EvalContext& c) const override { return "not (" + of(a).text(c) + ")"; }
   void visit(const std::function<void(const std::string&, const std::string&)>& f) const override {
     a->visit(f);
   }
   std::pair<double, double> range(const World*, double) const override { return {0, 1}; }
 };
 
-struct Binary : Expression {
+struct Binary : Node {
   std::string op;
   std::unique_ptr<Expression> a, b;
+  enum Op { kAnd, kOr, kAdd, kSub, kMul, kDiv, kLt, kLe, kGt, kGe, kEq, kNe, kUnresolved };
+  mutable Op code = kUnresolved; ///< `op` resolved on first use: ticks compare no strings
+  Op resolve() const {
+    static const char* const names[] = {"and", "or", "+", "-", "*", "/", "<", "<=", ">", ">=", "=="};
+    code = kNe;
+    for (int i = 0; i < kNe; ++i)
+      if (op == names[i]) code = Op(i);
+    return code;
+  }
   std::optional<double> eval(const EvalContext& c) const override {
+    const Op o = code == kUnresolved ? resolve() : code;
     auto x = a->eval(c);
-    if (op == "and") {
+    if (o == kAnd) {
       if (!x || *x == 0) return 0.0;
       auto y = b->eval(c);
       return y && *y != 0 ? 1.0 : 0.0;
     }
-    if (op == "or") {
+    if (o == kOr) {
       if (x && *x != 0) return 1.0;
       auto y = b->eval(c);
       return y && *y != 0 ? 1.0 : 0.0;
     }
     auto y = b->eval(c);
-    const bool cmp = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=";
+    const bool cmp = o >= kLt;
     if (!x || !y) return cmp ? std::optional<double>(0.0) : std::nullopt;
-    if (op == "+") return *x + *y;
-    if (op == "-") return *x - *y;
-    if (op == "*") return *x * *y;
-    if (op == "/") return *y == 0 ? std::nullopt : std::optional<double>(*x / *y);
-    if (op == "<") return *x < *y ? 1.0 : 0.0;
-    if (op == "<=") return *x <= *y ? 1.0 : 0.0;
-    if (op == ">") return *x > *y ? 1.0 : 0.0;
-    if (op == ">=") return *x >= *y ? 1.0 : 0.0;
-    if (op == "==") return *x == *y ? 1.0 : 0.0;
-    return *x != *y ? 1.0 : 0.0;
+    switch (o) {
+    case kAdd: return *x + *y;
+    case kSub: return *x - *y;
+    case kMul: return *x * *y;
+    case kDiv: return *y == 0 ? std::nullopt : std::optional<double>(*x / *y);
+    case kLt: return *x < *y ? 1.0 : 0.0;
+    case kLe: return *x <= *y ? 1.0 : 0.0;
+    case kGt: return *x > *y ? 1.0 : 0.0;
+    case kGe: return *x >= *y ? 1.0 : 0.0;
+    case kEq: return *x == *y ? 1.0 : 0.0;
+    default: return *x != *y ? 1.0 : 0.0;
+    }
   }
-  std::string explain(const EvalContext& c) const override {
-    return "(" + a->explain(c) + " " + op + " " + b->explain(c) + ")";
+  void leaves(const EvalContext& c, std::vector<double>& out) const override {
+    of(a).leaves(c, out);
+    of(b).leaves(c, out);
+  }
+  std::string text(const EvalContext& c) const override {
+    return "(" + of(a).text(c) + " " + op + " " + of(b).text(c) + ")";
   }
   void visit(const std::function<void(const std::string&, const std::string&)>& f) const override {
     a->visit(f);

@@ -3,6 +3,7 @@
 /// independent of --jobs, resumable after kill -9, and (when built with MPI) the same under mpirun.
 /// These run the program, so they need hgdrill built (ctest builds it as a dependency of the tests).
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -127,3 +128,17 @@ TEST_CASE("mpirun -n 2 gives the local summary", "[ensemble][run][mpi]") {
   CHECK(slurp(mpi + "/summary.json") == slurp(local + "/summary.json"));
 }
 #endif
+
+TEST_CASE("A replica's log is the log of hgdrill run with the replica's seed", "[ensemble][run]") {
+  // The ensemble forks its replicas and baselines and reuses the parent's parsed files; none of that
+  // may change what is simulated.
+  const std::string d = tmpdir("same-as-run"), r = tmpdir("same-as-run-ref");
+  REQUIRE(hgdrill("--runs 2 --seed 9 --keep-runs --out " + d) == 0);
+  std::ifstream in(d + "/replicas/000001.json");
+  const auto rec = nlohmann::json::parse(in);
+  const std::string seed = std::to_string(rec["seed"].get<uint64_t>());
+  const std::string exe = std::string(HG_BIN_DIR) + "/hgdrill run " + kScenario + " --seed " + seed;
+  REQUIRE(std::system((exe + " --no-report --quiet --out " + r + "/run").c_str()) == 0);
+  CHECK(slurp(d + "/runs/1/0/events.jsonl") == slurp(r + "/run/events.jsonl"));
+  CHECK(slurp(d + "/runs/1/baseline/events.jsonl") == slurp(r + "/run/baseline/events.jsonl"));
+}

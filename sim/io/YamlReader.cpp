@@ -339,7 +339,7 @@ private:
     add(m, 1);
     if (int(stack_.size()) >= kMaxYamlDepth)
       throw YamlLimitError{m, path(), "nested deeper than " + std::to_string(kMaxYamlDepth) + " levels"};
-    stack_.push_back({is_map, a, nodes_ - 1});
+    stack_.push_back({is_map, a, nodes_ - 1, 0, {}, {}});
   }
   void close() {
     if (stack_.empty()) return;

@@ -110,3 +110,23 @@ TEST_CASE("DEM storage: errors", "[flood][dem]") {
   CHECK_THROWS_WITH(dem_storage_table(path, outside, {100.0, 101.0}), Catch::Contains("no valid DEM cell"));
   std::filesystem::remove(path);
 }
+
+// Hardening (issue 12): a raster larger than the 4096 x 4096-cell budget is refused from its header,
+// before anything is allocated. The file is sparse (no block written), so it costs no disk.
+TEST_CASE("DEM storage: a raster past the cell budget is refused before reading", "[flood][dem][limits]") {
+  GDALAllRegister();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("hg_dem_huge_" + std::to_string(::getpid()) + ".tif")).string();
+  char** opts = CSLSetNameValue(nullptr, "SPARSE_OK", "TRUE");
+  GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), 5000, 4000, 1,
+                                                                            GDT_Float64, opts);
+  CSLDestroy(opts);
+  REQUIRE(ds != nullptr);
+  double gt[6] = {kX0, kCell, 0.0, kY0, 0.0, -kCell};
+  ds->SetGeoTransform(gt);
+  GDALClose(ds);
+  // 5000 x 4000 = 20M cells > 4096 x 4096 = 16.8M.
+  CHECK_THROWS_WITH(dem_storage_table(path, DemClip{}, {100.0, 101.0}),
+                    Catch::Contains("5000 x 4000 cells exceeds the budget of 4096 x 4096 cells"));
+  std::filesystem::remove(path);
+}

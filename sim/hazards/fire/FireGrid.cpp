@@ -109,6 +109,12 @@ FireGrid FireGrid::read_geotiff(const std::string& fuel_path, const std::string&
   CPLFree(wkt);
   g.nx_ = ds->GetRasterXSize();
   g.ny_ = ds->GetRasterYSize();
+  // Memory budget, checked before allocating (docs/formats.md "Limits"): the spread model keeps about
+  // 30 bytes per cell, so 16.8M cells (4096 x 4096) stay near 500 MB.
+  constexpr double kMaxCells = 4096.0 * 4096.0;
+  if (double(g.nx_) * g.ny_ > kMaxCells)
+    throw std::runtime_error(fuel_path + ": raster of " + std::to_string(g.nx_) + " x " + std::to_string(g.ny_) +
+                             " cells exceeds the budget of 4096 x 4096 cells; clip or coarsen it (gdalwarp -tr)");
   g.cell_m_ = g.gt_[1] * srs->GetLinearUnits();
   const size_t n = static_cast<size_t>(g.nx_) * g.ny_;
   std::vector<int32_t> codes(n);

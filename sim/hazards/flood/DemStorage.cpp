@@ -56,6 +56,10 @@ std::vector<Cell> read_cells(const std::string& path, const DemClip& clip) {
   const double nodata = band->GetNoDataValue(&has_nodata);
   const int nx = ds->GetRasterXSize();
   const int ny = ds->GetRasterYSize();
+  // Memory budget, checked before allocating (docs/formats.md "Limits"): 16.8M cells (4096 x 4096).
+  if (double(nx) * ny > 4096.0 * 4096.0)
+    throw std::runtime_error(path + ": DEM of " + std::to_string(nx) + " x " + std::to_string(ny) +
+                             " cells exceeds the budget of 4096 x 4096 cells; clip or coarsen it (gdalwarp -tr)");
   std::vector<double> z(static_cast<size_t>(nx) * ny);
   if (band->RasterIO(GF_Read, 0, 0, nx, ny, z.data(), nx, ny, GDT_Float64, 0, 0) != CE_None)
     throw std::runtime_error(path + ": cannot read band 1 (" + CPLGetLastErrorMsg() + ")");

@@ -119,7 +119,8 @@ double YamlCursor::num(const std::string& key, Range r) const {
   }
   if (!r.contains(v)) { // the loader's own condition, in its own words (its checks expect v)
     c.error("expected " + r.describe() + " (got " + fmt_num(v) + ")");
-    return v;
+    // Past the field's schema range too (e.g. seed: 1e30), v itself is unsafe to use or convert.
+    return v >= fr.lo && v <= fr.hi ? v : safe();
   }
   if (!eff.contains(v) || (fr.integer && v != std::floor(v))) {
     c.error("expected " + want + " (got " + fmt_num(v) + ")");

@@ -27,7 +27,8 @@ Scenario load_scenario(const std::string& path, Diagnostics& diag, const DrawOpt
                "src",       "note",      "description"});
   // Uncertain inputs first: a draw is written into the document before any field is read.
   s.uncertain = read_uncertain(r);
-  s.seed = uint64_t(r.opt_num("seed", 1, Range::closed(0, 9007199254740992.0)));
+  const double seed = r.opt_num("seed", 1, Range::closed(0, 9007199254740992.0));
+  s.seed = seed > 0 && seed <= 9007199254740992.0 ? uint64_t(seed) : 0; // an error was reported otherwise
   if (draw.draw && !diag.has_errors()) s.draws = apply_draws(r.node(), s.uncertain, draw.seed.value_or(s.seed));
   s.id = r.id();
   auto [zh, en] = r.names();

@@ -119,8 +119,8 @@ double YamlCursor::num(const std::string& key, Range r) const {
   }
   if (!r.contains(v)) { // the loader's own condition, in its own words (its checks expect v)
     c.error("expected " + r.describe() + " (got " + fmt_num(v) + ")");
-    // Past the field's schema range too (e.g. seed: 1e30), v itself is unsafe to use or convert.
-    return v >= fr.lo && v <= fr.hi ? v : safe();
+    // Beyond what an int holds (e.g. seed: 1e30), v is unsafe to convert: hand on a safe value.
+    return std::fabs(v) <= 2147483647.0 ? v : safe();
   }
   if (!eff.contains(v) || (fr.integer && v != std::floor(v))) {
     c.error("expected " + want + " (got " + fmt_num(v) + ")");

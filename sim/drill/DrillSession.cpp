@@ -447,18 +447,28 @@ nlohmann::json DrillSession::injects() const {
   return {{"msel", msel}, {"manual", manual}};
 }
 
+namespace {
+
+/// Events [since, since + limit) of the log into `out` ("events", "events_total"): the caller holds the lock.
+template <class Events>
+void add_event_page(nlohmann::json& out, const Events& events, long since, size_t limit) {
+  nlohmann::json ev = nlohmann::json::array();
+  const size_t from = size_t(std::max(0L, since));
+  for (size_t i = from; i < events.size() && i < from + limit; ++i)
+    ev.push_back(events[i]);
+  out["events"] = ev;
+  out["events_total"] = events.size();
+}
+
+} // namespace
+
 nlohmann::json DrillSession::facilitator_view(long since, bool events_only) const {
   const Scenario& sc = *setup_.scenario;
   if (events_only) {
     nlohmann::json out = {
         {"role", "facilitator"}, {"clock", clock_json()}, {"scenario", {{"id", sc.id}, {"file", sc.file}}}};
     std::lock_guard<std::mutex> lock(m_);
-    nlohmann::json ev = nlohmann::json::array();
-    const size_t from = size_t(std::max(0L, since));
-    for (size_t i = from; i < events_.size() && i < from + 5000; ++i)
-      ev.push_back(events_[i]);
-    out["events"] = ev;
-    out["events_total"] = events_.size();
+    add_event_page(out, events_, since, 5000);
     return out;
   }
   nlohmann::json teams = nlohmann::json::array();
@@ -489,13 +499,7 @@ nlohmann::json DrillSession::facilitator_view(long since, bool events_only) cons
       {"teams", teams},
       {"injects", injects()}};
   std::lock_guard<std::mutex> lock(m_);
-  nlohmann::json ev = nlohmann::json::array();
-  const size_t from = size_t(std::max(0L, since));
-  // At most 2000 events per answer: a console catches up over a few polls.
-  for (size_t i = from; i < events_.size() && i < from + 2000; ++i)
-    ev.push_back(events_[i]);
-  out["events"] = ev;
-  out["events_total"] = events_.size();
+  add_event_page(out, events_, since, 2000); // a console catches up over a few polls
   out["units_truth"] = unit_truth_;
   out["results"] = results_;
   return out;

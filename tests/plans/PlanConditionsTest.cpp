@@ -12,7 +12,7 @@
 //    takes the whole river, 115 m3/s; the implicit polder exchange (docs/models/flood.md §6) books it
 //    for the whole step, so z_c holds 115 x 60 = 6900 m3 at 120 s, i.e. 6900 / 20000 = 0.345 m >= 0.1 m:
 //    the zone is reached at 120 s and the report arrives at 121 s.
-#include "../core/TestSupport.hpp"
+#include "PlanFixtureRun.hpp"
 #include "sim/engine/Simulation.hpp"
 #include "sim/plan/ScenarioSetup.hpp"
 
@@ -20,13 +20,7 @@
 
 namespace {
 
-std::vector<hg::Event> run_scenario(const std::string& file) {
-  hg::Setup setup;
-  REQUIRE(hg::load_setup(hgtest::source("tests/plans/fixtures/" + file), "", false, setup, false));
-  hg::Simulation sim(*setup.scenario, hg::SimOptions{}, std::move(setup.hazards), setup.make_commander());
-  sim.run();
-  return sim.log().events();
-}
+using hgtest::run_plan_fixture;
 
 std::vector<double> fired(const std::vector<hg::Event>& ev, const std::string& clause) {
   std::vector<double> t;
@@ -48,7 +42,7 @@ bool not_fired(const std::vector<hg::Event>& ev, const std::string& clause) {
 TEST_CASE("each condition type fires at the first evaluation after the post can know it holds", "[plans][conditions]") {
   // Catch re-enters the test case for each SECTION: the run is kept in a static, so this process still
   // holds only one Simulation (one SimGrid Engine).
-  static const auto ev = run_scenario("cond.yaml");
+  static const auto ev = run_plan_fixture("cond.yaml");
 
   SECTION("the gauge moves exactly as computed by hand") {
     // Readings at 1260 s (n = 21): 3.05 m, the first at or above warning 3 m; 1200 s (n = 20): 2.95 m.
@@ -154,7 +148,7 @@ TEST_CASE("depth(z) fires at the first reported zone depth above 0", "[plans][co
   // observation, so Beliefs never hold depth(z) and the clause can never fire.
   // Hand computation: the first water is in the step ending at 120 s (0.345 m, flood.zone at 120 s);
   // the reading arrives over gov at 121 s.
-  const auto ev = run_scenario("cond.yaml");
+  const auto ev = run_plan_fixture("cond.yaml");
   auto z = hgtest::of_type(ev, "flood.zone");
   REQUIRE_FALSE(z.empty());
   CHECK(z[0].t == Approx(120.0).margin(0.01));

@@ -5,7 +5,7 @@
 // fixtures/response.yaml: z_c (1000 people, rural) is warned by sms and ordered out at 1 s (the report
 // of the incident reaches cp_city over gov at 1 s). The field reports every 5 % of evacuation progress
 // and every change of the relief need to cp_city; relief (one truck, 2000 people a load) follows.
-#include "../core/TestSupport.hpp"
+#include "PlanFixtureRun.hpp"
 #include "sim/engine/Simulation.hpp"
 #include "sim/plan/ScenarioSetup.hpp"
 
@@ -13,13 +13,7 @@
 
 namespace {
 
-std::vector<hg::Event> run_scenario(const std::string& file) {
-  hg::Setup setup;
-  REQUIRE(hg::load_setup(hgtest::source("tests/plans/fixtures/" + file), "", false, setup, false));
-  hg::Simulation sim(*setup.scenario, hg::SimOptions{}, std::move(setup.hazards), setup.make_commander());
-  sim.run();
-  return sim.log().events();
-}
+using hgtest::run_plan_fixture;
 
 std::vector<hg::Event> fired(const std::vector<hg::Event>& ev, const std::string& clause) {
   std::vector<hg::Event> out;
@@ -39,7 +33,7 @@ std::vector<hg::Event> received(const std::vector<hg::Event>& ev, const std::str
 } // namespace
 
 TEST_CASE("plan conditions read evacuation and relief state from the field's reports", "[plans][conditions]") {
-  static const auto ev = run_scenario("response.yaml");
+  static const auto ev = run_plan_fixture("response.yaml");
 
   SECTION("evacuating(z_c) holds from the post's own order until the completion report") {
     auto started = hgtest::of_type(ev, "evacuation.started");

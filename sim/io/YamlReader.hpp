@@ -34,8 +34,11 @@ struct Range {
 /// @brief A position in a YAML document: the node, its field path and where errors go.
 class YamlCursor {
 public:
+  // A missing key gives yaml-cpp an *invalid* node whose every type query throws; the cursor holds a
+  // valid undefined node instead, so that a missing field is only ever "missing", never an exception.
   YamlCursor(YAML::Node node, std::string file, std::string path, Diagnostics* diag, YAML::Mark mark)
-      : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)), diag_(diag), mark_(mark) {}
+      : node_(node.IsDefined() ? std::move(node) : YAML::Node(YAML::NodeType::Undefined)), file_(std::move(file)),
+        path_(std::move(path)), diag_(diag), mark_(mark) {}
 
   bool has(const std::string& key) const;
   YamlCursor operator[](const std::string& key) const;

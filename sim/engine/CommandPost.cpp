@@ -27,6 +27,8 @@ public:
       b.state = u.available ? UnitState::kIdle : UnitState::kOutOfService;
       beliefs_.units[u.id] = b;
     }
+    for (const Unit& u : sim_.world().units) // std::map nodes stay put: one lookup per unit, here
+      unit_beliefs_.push_back(&beliefs_.units[u.id]);
   }
 
   void run() {
@@ -99,6 +101,7 @@ private:
       const std::string unit = m.body.value("unit", "");
       UnitBelief& b = beliefs_.units[unit];
       const std::string st = m.body.value("state", "");
+      ++belief_gen_;
       b.since_t = now;
       if (st == "on_scene") {
         b.state = UnitState::kOnScene;
@@ -121,6 +124,7 @@ private:
       if (auto it = sim_.world().road_index.find(road); it != sim_.world().road_index.end()) {
         belief_roads_.set_closed(uint32_t(it->second), closed);
         travel_times_.clear(); // the kept trees were grown on the old closures
+        ++belief_gen_;
       }
     } else if (about == "zone_reached") {
       beliefs_.zones[m.body.value("zone", "")].reached = true;
@@ -218,12 +222,16 @@ private:
     std::set<std::string> waiting; ///< units still to arrive, or "evacuate:<zone>" items
     int unfilled = 0;              ///< dispatch: units still to find (retried as units come free)
     std::string target_node;
+    uint64_t tried_gen = 0;        ///< belief_gen_ when units were last looked for
   };
 
   /// Dispatches that found too few free units get the rest as soon as the post learns of free ones.
+  /// A retry can only find more once a unit's state or a road has changed in the post's beliefs:
+  /// until then it is skipped (it would look again at the same units and roads and find none).
   void retry_unfilled() {
     for (auto& [did, tr] : tracked_) {
-      if (tr.unfilled <= 0) continue;
+      if (tr.unfilled <= 0 || tr.tried_gen == belief_gen_) continue;
+      tr.tried_gen = belief_gen_;
       const nlohmann::json& a = tr.d.action.args;
       const auto node = sim_.world().node_index.find(tr.target_node);
       if (node == sim_.world().node_index.end()) continue;
@@ -307,10 +315,10 @@ private:
     // Unfilled requests are retried every tick, mostly while no unit that fits is idle: look for one
     // before routing, so that such a tick costs no shortest-path tree.
     std::vector<const Unit*> fit;
-    for (const Unit& u : w.units) {
-      const auto& b = beliefs_.units[u.id];
+    for (size_t i = 0; i < w.units.size(); ++i) {
+      const Unit& u = w.units[i];
       const uint32_t base = uint32_t(w.facilities[u.base].node);
-      if (b.state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
+      if (unit_beliefs_[i]->state != UnitState::kIdle || !u.can(cap) || (!outside && w.nodes[base].outside)) continue;
       if (only.is_array() && std::find(only.begin(), only.end(), u.id) == only.end()) continue;
       fit.push_back(&u);
     }
@@ -339,7 +347,7 @@ private:
     const nlohmann::json& a = d.action.args;
     const std::string did = p_.id + "/d" + std::to_string(++decision_seq_);
     nlohmann::json result = nlohmann::json::object();
-    Tracked tr{d, {}, 0, ""};
+    Tracked tr{d, {}, 0, "", belief_gen_};
     switch (d.action.verb) {
     case Verb::kDispatch: {
       const std::string target = a.value("target", "incident");
@@ -521,6 +529,8 @@ private:
   const Post& p_;
   bool lead_;
   Beliefs beliefs_;
+  std::vector<UnitBelief*> unit_beliefs_; ///< beliefs_.units in the order of world().units
+  uint64_t belief_gen_ = 1;               ///< bumped when a unit's state or a road changes in beliefs_
   RoadNetwork belief_roads_;
   std::map<uint32_t, std::vector<double>> travel_times_; ///< target node → times on belief_roads_
   LogFn log_;

@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <string>
 
@@ -47,7 +48,7 @@ private:
   std::map<std::string, simgrid::s4u::Host*> hosts_;
   std::map<std::string, simgrid::s4u::Link*> links_;
   struct Waiter;
-  std::map<std::string, std::shared_ptr<Waiter>> waiters_;
+  std::unordered_map<std::string, std::shared_ptr<Waiter>> waiters_; // never iterated: order is free
   Waiter& waiter(const std::string& actor_id);
 };
 

@@ -29,16 +29,18 @@ RunRequest request(const EnsembleSpec& spec, uint64_t seed, std::size_t plan) {
 }
 
 /// Child: simulate one plan, write its log, score it, write result.json. Never returns.
+/// `loaded`: this plan's setup, loaded by the parent before the fork (else loaded here).
 [[noreturn]] void plan_child(const EnsembleSpec& spec, uint64_t seed, std::size_t plan, const std::string& dir,
-                             const std::string& baseline, const ReplicaScorer& scorer) {
+                             const std::string& baseline, const ReplicaScorer& scorer, Setup* loaded) {
   int rc = 0;
   try {
     const RunRequest req = request(spec, seed, plan);
-    Setup setup;
-    if (!prepare_run(req, setup)) _exit(3);
+    Setup own;
+    if (!loaded && !prepare_run(req, own)) _exit(3);
+    Setup& setup = loaded ? *loaded : own;
     auto sim = simulate(setup, sim_options(req, setup), {}, true);
     fs::create_directories(dir);
-    write_run(*sim, setup, req, dir);
+    write_run(*sim, setup, req, dir, spec.keep_runs); // kept folders are whole run folders
     if (!baseline.empty()) fs::create_directory_symlink(fs::relative(baseline, dir), dir + "/baseline");
     nlohmann::json r = scorer(dir);
     r["events"] = sim->log().size();
@@ -54,14 +56,14 @@ RunRequest request(const EnsembleSpec& spec, uint64_t seed, std::size_t plan) {
 
 /// Child: the no-response baseline of this replica (what `hgdrill run --no-response` writes as
 /// events.jsonl), forked rather than started anew so that it reuses the parent's parsed files.
-[[noreturn]] void baseline_child(const EnsembleSpec& spec, uint64_t seed, const std::string& dir) {
+/// `setup`: the first plan's setup with this replica's draws; without a response no commander is
+/// asked, so which plan it holds changes nothing in the log.
+[[noreturn]] void baseline_child(const EnsembleSpec& spec, uint64_t seed, const std::string& dir, Setup& setup) {
   int rc = 0;
   try {
     RunRequest req = request(spec, seed, 0);
     req.plan.clear();
     req.no_response = true;
-    Setup setup;
-    if (!prepare_run(req, setup)) _exit(3);
     auto sim = simulate(setup, sim_options(req, setup), {}, true);
     fs::create_directories(dir);
     sim->log().write_jsonl(dir + "/events.jsonl");
@@ -94,12 +96,19 @@ int run_replica(const EnsembleSpec& spec, std::size_t k, const ReplicaScorer& sc
   std::error_code ec;
   fs::remove_all(work, ec); // left over from an interrupted attempt
   fs::create_directories(work, ec);
+  // Loaded once here, before any fork: the baseline and the first plan simulate copies of it (each
+  // fork has its own copy-on-write memory), instead of each child loading and checking it again.
+  Setup first;
+  if (!prepare_run(request(spec, seed, 0), first)) {
+    std::cerr << "hgdrill ensemble: replica " << k << ": the scenario did not load with its draws\n";
+    return 3;
+  }
   std::string baseline;
   if (spec.baselines) {
     baseline = work + "/baseline";
     std::fflush(nullptr);
     const pid_t pid = fork();
-    if (pid == 0) baseline_child(spec, seed, baseline);
+    if (pid == 0) baseline_child(spec, seed, baseline, first);
     if (int rc = pid < 0 ? 1 : wait_child(pid); rc != 0) {
       std::cerr << "hgdrill ensemble: replica " << k << ": the no-response baseline failed (exit " << rc << ")\n";
       return rc;
@@ -112,7 +121,7 @@ int run_replica(const EnsembleSpec& spec, std::size_t k, const ReplicaScorer& sc
     const std::string dir = work + "/" + std::to_string(p);
     std::fflush(nullptr);
     const pid_t pid = fork();
-    if (pid == 0) plan_child(spec, seed, p, dir, baseline, scorer);
+    if (pid == 0) plan_child(spec, seed, p, dir, baseline, scorer, p == 0 ? &first : nullptr);
     if (pid < 0) return 1;
     if (int rc = wait_child(pid); rc != 0) {
       std::cerr << "hgdrill ensemble: replica " << k << ", plan " << spec.labels.at(p) << " failed (exit " << rc

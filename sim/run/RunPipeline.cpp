@@ -109,11 +109,13 @@ std::unique_ptr<Simulation> simulate(Setup& setup, const SimOptions& opt, const 
   return sim;
 }
 
-void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req, const std::string& dir) {
+void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req, const std::string& dir,
+               bool sqlite) {
   const Scenario& sc = *setup.scenario;
   const uint64_t seed = sim.options().seed;
   sim.log().write_jsonl(dir + "/events.jsonl");
-  sim.log().write_sqlite(dir + "/events.sqlite", {{"scenario", sc.file},
+  if (sqlite)
+    sim.log().write_sqlite(dir + "/events.sqlite", {{"scenario", sc.file},
                                                   {"scenario_id", sc.id},
                                                   {"seed", std::to_string(seed)},
                                                   {"version", kVersion},

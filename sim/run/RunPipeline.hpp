@@ -53,7 +53,10 @@ SimOptions sim_options(const RunRequest& req, const Setup& setup);
 std::unique_ptr<Simulation> simulate(Setup& setup, const SimOptions& opt, const std::vector<RunInput>& inputs,
                                      bool quiet);
 /// Stage 3: the log (JSONL + SQLite) and run.json into `dir`.
-void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req, const std::string& dir);
+/// `sqlite`: also events.sqlite (a run folder for people and tools); ensemble replicas that are thrown
+/// away after scoring skip it, since scoring reads only events.jsonl.
+void write_run(const Simulation& sim, const Setup& setup, const RunRequest& req, const std::string& dir,
+               bool sqlite = true);
 /// The no-response baseline of the same scenario, seed and draws, run by this program in a child
 /// process (SimGrid allows one engine per process) into `dir`. Returns the child's exit code.
 int run_baseline(const RunRequest& req, uint64_t seed, const std::string& dir);

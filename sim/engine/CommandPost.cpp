@@ -39,16 +39,22 @@ public:
       sim_.emit(type, std::move(actors), std::move(payload));
     };
     if (cmd) cmd->start(log_);
+    // A post without a commander (every post of a no-response run) only relays and answers: it
+    // waits for mail and never ticks, since a tick would find nothing to do.
+    const double tick_s = cmd ? sim_.params().post_tick_s : -1;
     while (true) {
-      sim_.comms().wait_for_mail(p_.id, sim_.params().post_tick_s);
+      sim_.comms().wait_for_mail(p_.id, tick_s);
       while (auto m = sim_.comms().take(p_.id)) {
         if (cmd) cmd->received(*m, sg4::Engine::get_clock());
         receive(*m);
       }
       if (cmd) retry_unfilled();
       // Decisions change beliefs (e.g. the response level), which can fire further clauses at once:
-      // re-read the plan until nothing more fires.
+      // re-read the plan until nothing more fires. A tick that brought no news is skipped when the
+      // commander says nothing it reads has changed.
       for (int round = 0; cmd && round < 16; ++round) {
+        if (!cmd->may_decide(sg4::Engine::get_clock(), beliefs_changed_)) break;
+        beliefs_changed_ = false;
         auto decisions = cmd->decide(sg4::Engine::get_clock(), beliefs_, log_);
         if (decisions.empty()) break;
         for (Decision& d : decisions)
@@ -60,6 +66,7 @@ public:
 private:
   void receive(const Message& m) {
     const double now = sg4::Engine::get_clock();
+    beliefs_changed_ = true;
     if (m.kind == MessageKind::kDecision) { // a person's decision (checked when it was accepted)
       std::string err;
       Decision d{parse_action_json(m.body, sim_.world(), err), "", m.from, now};
@@ -238,6 +245,7 @@ private:
       auto units = choose_units(a.value("capability", ""), tr.unfilled, uint32_t(node->second),
                                 a.value("outside", false), a.value("units", nlohmann::json()));
       if (units.empty()) continue;
+      beliefs_changed_ = true;
       for (const auto& u : units)
         order(u, dispatch_body(tr.d, did, tr.target_node));
       tr.waiting.insert(units.begin(), units.end());
@@ -344,6 +352,7 @@ private:
 
   void execute(Decision& d) {
     const double now = sg4::Engine::get_clock();
+    beliefs_changed_ = true;
     const nlohmann::json& a = d.action.args;
     const std::string did = p_.id + "/d" + std::to_string(++decision_seq_);
     nlohmann::json result = nlohmann::json::object();
@@ -531,6 +540,7 @@ private:
   Beliefs beliefs_;
   std::vector<UnitBelief*> unit_beliefs_; ///< beliefs_.units in the order of world().units
   uint64_t belief_gen_ = 1;               ///< bumped when a unit's state or a road changes in beliefs_
+  bool beliefs_changed_ = true;           ///< since the commander last decided (Commander::may_decide)
   RoadNetwork belief_roads_;
   std::map<uint32_t, std::vector<double>> travel_times_; ///< target node → times on belief_roads_
   LogFn log_;

@@ -35,6 +35,14 @@ public:
   /// Decisions to take now, given what the post believes. Called whenever the post wakes: on mail, on
   /// an outside decision, and on its periodic tick.
   virtual std::vector<Decision> decide(double now_s, const Beliefs& beliefs, const LogFn& log) = 0;
+  /// False when decide() at `now_s` would decide nothing and log nothing: nothing it reads has changed
+  /// since its last call (`beliefs_changed` is false). Posts tick every minute for days, and most
+  /// ticks bring no news; a commander that cannot tell says true.
+  virtual bool may_decide(double now_s, bool beliefs_changed) const {
+    (void)now_s;
+    (void)beliefs_changed;
+    return true;
+  }
   /// Told when an action of a decision has been carried out (for on-time/late bookkeeping).
   virtual void action_done(const Decision& d, double done_t, const LogFn& log) = 0;
   /// Called once when the run ends (e.g. to log clauses that never fired, and why).

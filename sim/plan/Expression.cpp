@@ -114,14 +114,26 @@ struct Quantity : Node {
   /// What `name` reads, resolved on first use (the same tests in the same order as read_slow),
   /// so that a tick compares no names and builds no map keys.
   enum class Kind { kUnresolved, kObservedArg, kObservedMax, kObservedSum, kIncidentReported, kHoursSinceReport,
-                    kResponseLevel, kTHours, kOther };
+                    kResponseLevel, kTHours, kFacilityLevel, kZoneReached, kZoneBelief, kOther };
   mutable Kind kind = Kind::kUnresolved;
   mutable std::string key; ///< "observed/arg" for kObservedArg; observed quantity otherwise
+  mutable const World* level_world = nullptr;  ///< kFacilityLevel: the world `level` was read from
+  mutable std::optional<double> level;         ///< kFacilityLevel: the facility's warning/guarantee level
   void resolve() const {
     kind = Kind::kOther;
-    if (name == "warning" || name == "guarantee" || name == "zone_reached" || name == "zones_reached" ||
-        name == "evacuating" || name == "evacuated_share" || name == "unrelieved")
+    if (name == "warning" || name == "guarantee") {
+      kind = Kind::kFacilityLevel;
       return;
+    }
+    if (name == "zone_reached") {
+      kind = Kind::kZoneReached;
+      return;
+    }
+    if (name == "evacuating" || name == "evacuated_share" || name == "unrelieved") {
+      kind = Kind::kZoneBelief;
+      return;
+    }
+    if (name == "zones_reached") return;
     if (const QuantityInfo* q = find_quantity(name); q && !q->observed.empty()) {
       switch (q->read) {
       case QuantitySpec::Read::kValueOfArg: kind = Kind::kObservedArg, key = q->observed + "/" + arg; break;
@@ -150,6 +162,17 @@ struct Quantity : Node {
     case Kind::kHoursSinceReport: return b.incident_known ? (c.now_s - b.first_report_t) / 3600.0 : -1.0;
     case Kind::kResponseLevel: return level_number(b.response_level);
     case Kind::kTHours: return c.now_s / 3600.0;
+    case Kind::kFacilityLevel: // a facility's levels are fixed for a run: looked up once per world
+      if (!c.world) return std::nullopt;
+      if (level_world != c.world) {
+        level_world = c.world;
+        level = read_slow(c);
+      }
+      return level;
+    case Kind::kZoneReached: {
+      auto it = b.zones.find(arg);
+      return it != b.zones.end() && it->second.reached ? 1.0 : 0.0;
+    }
     default: return read_slow(c);
     }
   }

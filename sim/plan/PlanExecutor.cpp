@@ -2,7 +2,13 @@
 
 namespace hg {
 
-PlanExecutor::PlanExecutor(const Plan& plan, const World& world) : plan_(plan), world_(world) {}
+PlanExecutor::PlanExecutor(const Plan& plan, const World& world) : plan_(plan), world_(world) {
+  for (const auto& c : plan_.clauses)
+    if (c.when)
+      c.when->visit([this](const std::string& name, const std::string&) {
+        if (name == "t_hours" || name == "hours_since_report") reads_clock_ = true;
+      });
+}
 
 void PlanExecutor::start(const LogFn& log) {
   nlohmann::json clauses = nlohmann::json::array();
@@ -18,7 +24,22 @@ void PlanExecutor::start(const LogFn& log) {
   log("plan.loaded", {}, {{"plan", plan_.id}, {"hazard", plan_.hazard}, {"clauses", clauses}});
 }
 
+bool PlanExecutor::may_decide(double now_s, bool beliefs_changed) const {
+  if (beliefs_changed || reads_clock_ || last_decide_t_ < 0) return true;
+  // With the same beliefs every condition gives the same value and the same explanation; only a
+  // repeating clause whose pause has ended since the last call can fire anew.
+  for (const auto& c : plan_.clauses) {
+    if (c.repeat_s <= 0) continue;
+    auto it = state_.find(c.id);
+    if (it == state_.end() || it->second.fired == 0) continue;
+    const double due = it->second.last_fired_t + c.repeat_s;
+    if (due > last_decide_t_ && due <= now_s) return true;
+  }
+  return false;
+}
+
 std::vector<Decision> PlanExecutor::decide(double now_s, const Beliefs& beliefs, const LogFn& log) {
+  last_decide_t_ = now_s;
   std::vector<Decision> out;
   EvalContext ctx{&beliefs, &world_, now_s};
   for (const auto& c : plan_.clauses) {

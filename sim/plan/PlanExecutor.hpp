@@ -17,6 +17,7 @@ public:
   std::string kind() const override { return "plan"; }
   void start(const LogFn& log) override;
   std::vector<Decision> decide(double now_s, const Beliefs& beliefs, const LogFn& log) override;
+  bool may_decide(double now_s, bool beliefs_changed) const override;
   void action_done(const Decision& d, double done_t, const LogFn& log) override;
   void finish(double end_s, const LogFn& log) override;
 
@@ -29,6 +30,8 @@ private:
   const Plan& plan_;
   const World& world_;
   std::map<std::string, ClauseState> state_;
+  bool reads_clock_ = false;   ///< a condition reads t_hours or hours_since_report
+  double last_decide_t_ = -1;  ///< when decide() last ran (-1: never)
 };
 
 } // namespace hg

@@ -72,6 +72,7 @@ Runner add_ensemble_command(CLI::App& app) {
     if (share.rank != 0) a->spec.quiet = true;
     ensemble::EnsembleHooks hooks;
     hooks.score = score_for_ensemble;
+    hooks.check_rubric = score::check_rubric_for;
     hooks.kpi_names = kpi_names();
     const int rc = ensemble::run_ensemble(a->spec, a->seed_given, hooks, share, ensemble::mpi_gather(),
                                            ensemble::mpi_broadcast());

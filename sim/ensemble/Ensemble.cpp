@@ -21,7 +21,9 @@ namespace {
 constexpr int kOk = 0, kUsage = 2, kInvalidInput = 3, kOutputError = 4;
 } // namespace
 
-int validate_spec(EnsembleSpec& spec, bool seed_given) {
+int validate_spec(EnsembleSpec& spec, bool seed_given, const EnsembleHooks& hooks) {
+  RunHooks run_hooks;
+  run_hooks.check_rubric = hooks.check_rubric;
   spec.labels.clear();
   const std::size_t n_plans = std::max<std::size_t>(1, spec.plans.size());
   std::set<std::string> used;
@@ -32,7 +34,7 @@ int validate_spec(EnsembleSpec& spec, bool seed_given) {
     if (p < spec.plans.size()) req.plan = spec.plans[p];
     req.quiet = spec.quiet;
     Setup setup;
-    if (!prepare_run(req, setup)) return kInvalidInput;
+    if (!prepare_run(req, setup, &run_hooks)) return kInvalidInput;
     spec.scenario_id = setup.scenario->id;
     if (!seed_given) spec.seed = setup.scenario->seed;
     const Plan* lead = setup.lead_plan();
@@ -89,7 +91,7 @@ int run_ensemble(EnsembleSpec spec, bool seed_given, const EnsembleHooks& hooks,
     return kUsage;
   }
   keep_parsed_yaml(true); // parsed once here, inherited by every forked replica
-  if (int rc = validate_spec(spec, seed_given); rc != kOk) return rc;
+  if (int rc = validate_spec(spec, seed_given, hooks); rc != kOk) return rc;
   int claimed = kOk;
   if (share.rank == 0) {
     try {

@@ -9,6 +9,11 @@
 #include <functional>
 #include <vector>
 
+namespace hg {
+class Diagnostics;
+struct Scenario;
+} // namespace hg
+
 namespace hg::ensemble {
 
 /// Collects every rank's records on rank 0: receives this rank's finished records (by replica) and
@@ -22,11 +27,14 @@ struct EnsembleHooks {
   ReplicaScorer score;
   /// {kpi id: {"zh", "en", "unit"}} for the report's labels (from the KPI catalogue).
   nlohmann::json kpi_names = nlohmann::json::object();
+  /// Checks the rubric each plan's runs will be scored with (RunHooks::check_rubric): a bad rubric
+  /// stops the ensemble before the first replica, and the rubric is parsed once, here.
+  std::function<void(const Scenario& sc, const std::string& path, Diagnostics& diag)> check_rubric;
 };
 
 /// Fills spec.labels, spec.scenario_id and (if `seed_given` is false) spec.seed by loading the
 /// scenario with each plan; prints diagnostics. Returns 0 or the exit code (3 invalid input).
-int validate_spec(EnsembleSpec& spec, bool seed_given);
+int validate_spec(EnsembleSpec& spec, bool seed_given, const EnsembleHooks& hooks = {});
 
 /// The whole command; returns the documented exit code.
 int run_ensemble(EnsembleSpec spec, bool seed_given, const EnsembleHooks& hooks, const Share& share,
